@@ -1,0 +1,67 @@
+# The Prediction Archive's everyday commands. `make demo` for a first look, `make test` for the suite.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+DEMO_ENV := DJANGO_DEBUG=1
+
+.PHONY: help venv install install-dev browser migrate demo demo-data serve test test-fast lint format bench clean
+
+help:
+	@echo "make demo       set up a SQLite archive with the demo story and serve it on $(HOST):$(PORT)"
+	@echo "make test       install the dev tools and run the whole test suite"
+	@echo "make lint       ruff check and format check"
+	@echo "make bench      run the benchmarks in bench/ (needs ../shared/corpus)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+venv: $(BIN)/python
+
+install: venv
+	$(BIN)/pip install --quiet -e .
+
+install-dev: venv
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+# Chromium for the browser tests comes from Debian's packages; nothing downloads a browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+migrate: install
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+
+demo-data: migrate
+	$(DEMO_ENV) $(BIN)/python manage.py demo_setup
+
+demo: demo-data
+	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve:
+	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev browser
+	DJANGO_DEBUG=0 ARCHIVE_ALLOW_DEV_SECRET=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	ARCHIVE_ALLOW_DEV_SECRET=1 $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test-fast: install-dev
+	ARCHIVE_ALLOW_DEV_SECRET=1 $(BIN)/python -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install-dev
+	@for script in bench/*.py; do echo "== $$script"; ARCHIVE_ALLOW_DEV_SECRET=1 $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf var/ static/ test-artifacts/ .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,75 @@
+"""Named reads over claims, predictions, events, judgements and leaderboard rows."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+
+class ClaimQuerySet(models.QuerySet):
+    def open(self) -> ClaimQuerySet:
+        return self.filter(state="open")
+
+    def resolved(self) -> ClaimQuerySet:
+        return self.exclude(state="open")
+
+
+class PredictionQuerySet(models.QuerySet):
+    def candidates(self) -> PredictionQuerySet:
+        return self.filter(status="candidate")
+
+    def accepted(self) -> PredictionQuerySet:
+        return self.filter(status="accepted")
+
+    def unreviewed(self) -> PredictionQuerySet:
+        """Candidates nobody has touched: the only rows re-extraction may replace."""
+        return self.filter(status="candidate", edited=False, reviewed_at__isnull=True)
+
+    def judged(self) -> PredictionQuerySet:
+        return self.filter(outcome__isnull=False)
+
+    def scored(self) -> PredictionQuerySet:
+        return self.filter(outcome__in=["yes", "no"], brier__isnull=False)
+
+    def pending(self) -> PredictionQuerySet:
+        return self.accepted().filter(outcome__isnull=True)
+
+    def due_before(self, day: datetime.date) -> PredictionQuerySet:
+        """Accepted, unjudged predictions whose deadline fell before ``day``."""
+        return self.pending().filter(deadline__lt=day)
+
+    def due_between(self, start: datetime.date, end: datetime.date) -> PredictionQuerySet:
+        return self.pending().filter(deadline__gte=start, deadline__lte=end)
+
+    def with_speaker(self) -> PredictionQuerySet:
+        return self.select_related("speaker", "speaker__outlet")
+
+    def with_relations(self) -> PredictionQuerySet:
+        return self.select_related(
+            "speaker", "speaker__outlet", "article", "article__outlet", "comment", "claim"
+        )
+
+    def for_person(self, person) -> PredictionQuerySet:
+        return self.filter(speaker=person)
+
+    def for_outlet(self, outlet) -> PredictionQuerySet:
+        return self.filter(Q(article__outlet=outlet))
+
+
+class EventQuerySet(models.QuerySet):
+    def between(self, start: datetime.date, end: datetime.date) -> EventQuerySet:
+        return self.filter(occurred_on__gte=start, occurred_on__lte=end)
+
+
+class JudgementQuerySet(models.QuerySet):
+    def with_relations(self) -> JudgementQuerySet:
+        return self.select_related("prediction", "event", "judged_by")
+
+
+class LeaderboardEntryQuerySet(models.QuerySet):
+    def board(self, *, scope: str, period: str = "all", tag=None) -> LeaderboardEntryQuerySet:
+        qs = self.filter(scope=scope, period=period)
+        qs = qs.filter(tag=tag) if tag is not None else qs.filter(tag__isnull=True)
+        return qs.select_related("person", "outlet")

@@ -1,0 +1,145 @@
+"""Invariants that span tables, enforced by triggers on both supported databases.
+
+- A judgement may only be recorded for an accepted prediction.
+- Judgements are append-only: an UPDATE is refused (a new judgement supersedes the old).
+- A prediction's quote is exactly ``body[start:end]`` of its comment, or else its article.
+"""
+
+from django.db import migrations
+
+POSTGRES_FORWARD = [
+    """
+    CREATE OR REPLACE FUNCTION predictions_judgement_requires_accepted() RETURNS trigger AS $$
+    BEGIN
+        IF (SELECT status FROM predictions_prediction WHERE id = NEW.prediction_id) <> 'accepted' THEN
+            RAISE EXCEPTION 'a judgement needs an accepted prediction (prediction %)', NEW.prediction_id
+                USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+    END;
+    $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE TRIGGER predictions_judgement_requires_accepted
+    BEFORE INSERT ON predictions_judgement
+    FOR EACH ROW EXECUTE FUNCTION predictions_judgement_requires_accepted();
+    """,
+    """
+    CREATE OR REPLACE FUNCTION predictions_judgement_append_only() RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION 'judgements are append-only; record a new judgement instead'
+            USING ERRCODE = 'check_violation';
+    END;
+    $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE TRIGGER predictions_judgement_append_only
+    BEFORE UPDATE ON predictions_judgement
+    FOR EACH ROW EXECUTE FUNCTION predictions_judgement_append_only();
+    """,
+    """
+    CREATE OR REPLACE FUNCTION predictions_quote_inside_body() RETURNS trigger AS $$
+    DECLARE
+        body text;
+    BEGIN
+        IF NEW.comment_id IS NOT NULL THEN
+            SELECT c.body INTO body FROM archive_comment c WHERE c.id = NEW.comment_id;
+        ELSIF NEW.article_id IS NOT NULL THEN
+            SELECT a.body INTO body FROM archive_article a WHERE a.id = NEW.article_id;
+        ELSE
+            RETURN NEW;
+        END IF;
+        IF NEW."end" > char_length(body)
+           OR substring(body FROM NEW.start + 1 FOR NEW."end" - NEW.start) <> NEW.quote THEN
+            RAISE EXCEPTION 'the quote of prediction % is not body[%:%]', NEW.id, NEW.start, NEW."end"
+                USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+    END;
+    $$ LANGUAGE plpgsql;
+    """,
+    """
+    CREATE TRIGGER predictions_quote_inside_body
+    BEFORE INSERT OR UPDATE OF quote, start, "end", article_id, comment_id ON predictions_prediction
+    FOR EACH ROW EXECUTE FUNCTION predictions_quote_inside_body();
+    """,
+]
+
+POSTGRES_BACKWARD = [
+    "DROP TRIGGER IF EXISTS predictions_quote_inside_body ON predictions_prediction;",
+    "DROP FUNCTION IF EXISTS predictions_quote_inside_body();",
+    "DROP TRIGGER IF EXISTS predictions_judgement_append_only ON predictions_judgement;",
+    "DROP FUNCTION IF EXISTS predictions_judgement_append_only();",
+    "DROP TRIGGER IF EXISTS predictions_judgement_requires_accepted ON predictions_judgement;",
+    "DROP FUNCTION IF EXISTS predictions_judgement_requires_accepted();",
+]
+
+_SQLITE_QUOTE_CHECK = """
+    WHEN NEW.article_id IS NOT NULL AND (
+        NEW."end" > length(COALESCE(
+            (SELECT body FROM archive_comment WHERE id = NEW.comment_id),
+            (SELECT body FROM archive_article WHERE id = NEW.article_id)))
+        OR substr(COALESCE(
+            (SELECT body FROM archive_comment WHERE id = NEW.comment_id),
+            (SELECT body FROM archive_article WHERE id = NEW.article_id)),
+            NEW.start + 1, NEW."end" - NEW.start) <> NEW.quote)
+    BEGIN
+        SELECT RAISE(ABORT, 'CHECK constraint failed: the quote is not body[start:end]');
+    END;
+"""
+
+SQLITE_FORWARD = [
+    """
+    CREATE TRIGGER predictions_judgement_requires_accepted
+    BEFORE INSERT ON predictions_judgement
+    WHEN (SELECT status FROM predictions_prediction WHERE id = NEW.prediction_id) <> 'accepted'
+    BEGIN
+        SELECT RAISE(ABORT, 'CHECK constraint failed: a judgement needs an accepted prediction');
+    END;
+    """,
+    """
+    CREATE TRIGGER predictions_judgement_append_only
+    BEFORE UPDATE ON predictions_judgement
+    BEGIN
+        SELECT RAISE(ABORT, 'CHECK constraint failed: judgements are append-only');
+    END;
+    """,
+    "CREATE TRIGGER predictions_quote_inside_body_insert BEFORE INSERT ON predictions_prediction"
+    + _SQLITE_QUOTE_CHECK,
+    'CREATE TRIGGER predictions_quote_inside_body_update BEFORE UPDATE OF quote, start, "end", '
+    "article_id, comment_id ON predictions_prediction" + _SQLITE_QUOTE_CHECK,
+]
+
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS predictions_quote_inside_body_update;",
+    "DROP TRIGGER IF EXISTS predictions_quote_inside_body_insert;",
+    "DROP TRIGGER IF EXISTS predictions_judgement_append_only;",
+    "DROP TRIGGER IF EXISTS predictions_judgement_requires_accepted;",
+]
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        statements = statements_by_vendor.get(schema_editor.connection.vendor)
+        if statements is None:
+            raise RuntimeError(f"no invariant triggers for {schema_editor.connection.vendor}")
+        # A plain cursor: PL/pgSQL's % must not be read as a query placeholder.
+        with schema_editor.connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("predictions", "0001_initial"),
+        ("archive", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.RunPython(
+            _run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
+            _run({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
+        ),
+    ]

@@ -1,0 +1,357 @@
+"""Claims, the predictions made about them, the events that settle them, judgements and scores."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils import timezone
+
+from predictions.managers import (
+    ClaimQuerySet,
+    EventQuerySet,
+    JudgementQuerySet,
+    LeaderboardEntryQuerySet,
+    PredictionQuerySet,
+)
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Event(models.Model):
+    """Something that happened on a known day, with the sources that report it."""
+
+    title = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    occurred_on = models.DateField(db_index=True)
+    sources = models.JSONField(default=list, blank=True, help_text="A list of source URLs.")
+    tags = models.ManyToManyField(Tag, blank=True, related_name="events")
+    external_id = models.CharField(
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Identity in the file it was imported from; re-importing it changes nothing.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_on:%Y-%m-%d}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:event", kwargs={"pk": self.pk})
+
+
+class Claim(models.Model):
+    """An outcome that one or more predictions are about, stated positively."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        OCCURRED = "occurred", "Occurred"
+        NOT_OCCURRED = "not_occurred", "Did not occur"
+        ANNULLED = "annulled", "Annulled"
+        AMBIGUOUS = "ambiguous", "Ambiguous"
+
+    text = models.CharField(max_length=1000)
+    description = models.TextField(blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="claims")
+    state = models.CharField(max_length=16, choices=State, default=State.OPEN, db_index=True)
+    resolved_on = models.DateField(
+        null=True, blank=True, help_text="The day it occurred, or the day as of which it had not."
+    )
+    resolution_event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.PROTECT, related_name="resolved_claims"
+    )
+    resolution_note = models.TextField(blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_not_occurred_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="An editor checked that the claim had not occurred as of this day.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        permissions = [("resolve_claim", "Can resolve and un-resolve claims")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state__in=["occurred", "not_occurred"]) | Q(resolved_on__isnull=False),
+                name="predictions_claim_resolved_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="open") | Q(resolved_on__isnull=True),
+                name="predictions_claim_open_has_no_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:claim", kwargs={"pk": self.pk})
+
+
+class Prediction(models.Model):
+    """One statement that a claim will (or will not) come true, by whom, how sure, by when."""
+
+    class Status(models.TextChoices):
+        CANDIDATE = "candidate", "Candidate"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Author"
+        COMMENTER = "commenter", "Commenter"
+        QUOTED = "quoted", "Quoted"
+
+    class Polarity(models.TextChoices):
+        POSITIVE = "positive", "Will happen"
+        NEGATIVE = "negative", "Will not happen"
+
+    class DeadlineKind(models.TextChoices):
+        DATE = "date", "Date"
+        PERIOD_END = "period_end", "End of a period"
+        RELATIVE = "relative", "Relative to the statement"
+        EVENT = "event", "A scheduled event"
+        VAGUE = "vague", "Vague"
+        NONE = "none", "None"
+
+    class Source(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted from text"
+        MANUAL = "manual", "Entered by an editor"
+        IMPORTED = "imported", "Imported forecast record"
+
+    class Outcome(models.TextChoices):
+        YES = "yes", "Came true"
+        NO = "no", "Did not come true"
+        AMBIGUOUS = "ambiguous", "Ambiguous"
+        ANNULLED = "annulled", "Annulled"
+
+    article = models.ForeignKey(
+        "archive.Article",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="predictions",
+        help_text="Empty only for imported forecast records that have no text.",
+    )
+    comment = models.ForeignKey(
+        "archive.Comment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="predictions",
+        help_text="Empty when the article itself says it.",
+    )
+    quote = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the quote in its body (characters).")
+    end = models.PositiveIntegerField()
+    speaker = models.ForeignKey(
+        "archive.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predictions",
+    )
+    speaker_name = models.CharField(max_length=200, blank=True, help_text="As the text names them.")
+    speaker_role = models.CharField(max_length=12, choices=Role, default=Role.AUTHOR)
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.PROTECT, related_name="predictions"
+    )
+    claim_text = models.CharField(max_length=1000, help_text="The outcome as this statement puts it.")
+    polarity = models.CharField(max_length=10, choices=Polarity, default=Polarity.POSITIVE)
+    probability = models.FloatField(help_text="Probability that the claim comes true, 0 < p < 1.")
+    hedge = models.CharField(max_length=200, blank=True, help_text="The words the probability came from.")
+    condition_text = models.TextField(blank=True)
+    condition_claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.PROTECT, related_name="conditioned_predictions"
+    )
+    made_at = models.DateTimeField(db_index=True)
+    deadline = models.DateField(null=True, blank=True, db_index=True)
+    deadline_text = models.CharField(max_length=300, blank=True)
+    deadline_kind = models.CharField(max_length=12, choices=DeadlineKind, default=DeadlineKind.NONE)
+    status = models.CharField(max_length=10, choices=Status, default=Status.CANDIDATE, db_index=True)
+    source = models.CharField(max_length=10, choices=Source, default=Source.EXTRACTED)
+    edited = models.BooleanField(default=False, help_text="A person changed what the extractor found.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    extractor_version = models.CharField(max_length=40, blank=True)
+    external_id = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
+
+    # The latest judgement, kept here so that scoring and leaderboards never join the log.
+    outcome = models.CharField(max_length=10, choices=Outcome, null=True, blank=True, editable=False)
+    judged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    brier = models.FloatField(null=True, blank=True, editable=False)
+    log_score = models.FloatField(null=True, blank=True, editable=False)
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PredictionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-made_at", "-id"]
+        permissions = [("review_prediction", "Can accept, reject and correct predictions")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(probability__gt=0) & Q(probability__lt=1),
+                name="predictions_probability_open_interval",
+            ),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("quote")),
+                name="predictions_quote_matches_offsets",
+            ),
+            models.CheckConstraint(
+                condition=Q(article__isnull=False) | Q(source="imported"),
+                name="predictions_article_unless_imported",
+            ),
+            models.CheckConstraint(
+                condition=Q(comment__isnull=True) | Q(article__isnull=False),
+                name="predictions_comment_needs_article",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__isnull=True) | Q(status="accepted"),
+                name="predictions_outcome_only_when_accepted",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "deadline"], name="predictions_due_idx"),
+            models.Index(fields=["speaker", "status"], name="predictions_speaker_idx"),
+            models.Index(fields=["claim", "status"], name="predictions_claim_idx"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker_name or (self.speaker.name if self.speaker_id else "unknown")
+        return f"{who}: {self.claim_text[:80]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("site:prediction", kwargs={"pk": self.pk})
+
+    @property
+    def body(self) -> str:
+        """The text the quote's offsets point into."""
+        if self.comment_id:
+            return self.comment.body
+        if self.article_id:
+            return self.article.body
+        return self.quote
+
+    @property
+    def made_on(self) -> datetime.date:
+        return timezone.localdate(self.made_at)
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.status != self.Status.CANDIDATE or self.edited
+
+
+class Judgement(models.Model):
+    """One verdict on one accepted prediction. Never updated: a new judgement supersedes it."""
+
+    class Outcome(models.TextChoices):
+        YES = "yes", "Came true"
+        NO = "no", "Did not come true"
+        AMBIGUOUS = "ambiguous", "Ambiguous"
+        ANNULLED = "annulled", "Annulled"
+        WITHDRAWN = "withdrawn", "Withdrawn (open again)"
+
+    prediction = models.ForeignKey(Prediction, on_delete=models.CASCADE, related_name="judgements")
+    outcome = models.CharField(max_length=10, choices=Outcome)
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.PROTECT, related_name="judgements"
+    )
+    note = models.TextField(blank=True)
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    judged_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = JudgementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-judged_at", "-id"]
+        get_latest_by = ["judged_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.judged_at:%Y-%m-%d})"
+
+
+class LeaderboardEntry(models.Model):
+    """A stored leaderboard row, recomputed after each resolution commits."""
+
+    class Scope(models.TextChoices):
+        PERSON = "person", "Person"
+        OUTLET = "outlet", "Outlet"
+
+    scope = models.CharField(max_length=10, choices=Scope)
+    person = models.ForeignKey(
+        "archive.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    outlet = models.ForeignKey(
+        "archive.Outlet", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    tag = models.ForeignKey(Tag, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(
+        max_length=10, default="all", help_text='"all", or a year ("2014") of the statements.'
+    )
+    name = models.CharField(max_length=200)
+    resolved = models.PositiveIntegerField()
+    correct = models.PositiveIntegerField(default=0)
+    pending = models.PositiveIntegerField(default=0)
+    brier = models.FloatField()
+    log_score = models.FloatField()
+    brier_low = models.FloatField(null=True, blank=True)
+    brier_high = models.FloatField(null=True, blank=True)
+    adjusted_brier = models.FloatField(help_text="Brier score shrunk towards the archive mean.")
+    calibration = models.JSONField(default=list, blank=True)
+    rank = models.PositiveIntegerField(null=True, blank=True)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    objects = LeaderboardEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["rank", "adjusted_brier", "name"]
+        verbose_name_plural = "leaderboard entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(scope="person") & Q(person__isnull=False) & Q(outlet__isnull=True))
+                | (Q(scope="outlet") & Q(outlet__isnull=False) & Q(person__isnull=True)),
+                name="predictions_leaderboard_subject_matches_scope",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["scope", "period", "tag", "rank"], name="predictions_board_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.brier:.3f} over {self.resolved}"
