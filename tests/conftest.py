@@ -1,12 +1,8 @@
 """Test-wide configuration: settings for tests and access to the shared corpus."""
 
-import os
+import pytest
 
-os.environ.setdefault("ARCHIVE_ALLOW_DEV_SECRET", "1")
-
-import pytest  # noqa: E402
-
-from tests.corpus import corpus_path  # noqa: E402
+from tests.corpus import corpus_path
 
 
 @pytest.fixture

@@ -1,0 +1,27 @@
+"""The archive's domain error: a clear one-line message, optionally naming the field at fault.
+
+Raised by services and parsers; the API maps it to HTTP 400 in one place, commands turn it into
+``CommandError``, and the admin into a message.
+"""
+
+
+class ArchiveError(Exception):
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class DocumentError(ArchiveError):
+    """A document (CONTRACT §1) that cannot be read or does not have the required shape."""
+
+
+class ReviewError(ArchiveError):
+    """A review action that does not apply to the prediction's current state."""
+
+
+class ResolutionError(ArchiveError):
+    """A resolution that contradicts the claim's state or the rules of judgement."""

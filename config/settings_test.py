@@ -1,0 +1,10 @@
+"""Settings for the test suite: the environment-driven settings, allowed the development secret."""
+
+import os
+
+os.environ.setdefault("ARCHIVE_ALLOW_DEV_SECRET", "1")
+
+from config.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "100000/minute", "user": "100000/minute"}  # noqa: F405
