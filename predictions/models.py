@@ -205,6 +205,7 @@ class Prediction(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
     external_id = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
 
