@@ -1,0 +1,303 @@
+"""The editors' admin for outlets, people, articles and comments.
+
+Articles come in through the import service, never through a bare model form: "Add article"
+opens the import page, which accepts document files or a pasted document.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from archive.errors import ArchiveError
+from archive.models import Article, Comment, Outlet, Person, PersonAlias
+from predictions.models import Prediction
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "homepage", "article_count", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "homepage"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="Articles", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "outlet", "prediction_count", "created_at"]
+    list_filter = ["kind", ("outlet", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "aliases__name", "slug"]
+    autocomplete_fields = ["outlet"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at"]
+    inlines = [PersonAliasInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("outlet")
+            .annotate(prediction_count=Count("predictions"))
+        )
+
+    @admin.display(description="Predictions", ordering="prediction_count")
+    def prediction_count(self, obj):
+        return obj.prediction_count
+
+
+class CommentInline(admin.StackedInline):
+    model = Comment
+    extra = 0
+    fields = ["position", "author", "parent", "posted_at", "body"]
+    readonly_fields = ["position", "author", "parent", "posted_at", "body"]
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PredictionInline(admin.TabularInline):
+    model = Prediction
+    fk_name = "article"
+    extra = 0
+    fields = ["status", "part", "speaker_name", "claim_text", "probability", "deadline", "link"]
+    readonly_fields = fields
+    can_delete = False
+    ordering = ["comment__position", "start"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Where")
+    def part(self, obj):
+        return f"comment {obj.comment.position + 1}" if obj.comment_id else "article"
+
+    @admin.display(description="")
+    def link(self, obj):
+        url = reverse("admin:predictions_prediction_change", args=[obj.pk])
+        return format_html('<a href="{}">Review</a>', url)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("comment")
+
+
+class ImportForm(forms.Form):
+    files = forms.FileField(
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"allow_multiple_selected": True}),
+        help_text="JSON, JSONL, plain-text page dumps, HTML pages or RSS/Atom feeds.",
+    )
+    document = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "cols": 100}),
+        help_text="Or paste one document in the JSON format.",
+    )
+    published = forms.DateField(required=False, help_text="For documents that lack a date.")
+    outlet = forms.CharField(required=False, help_text="For documents that lack an outlet.")
+    author = forms.CharField(required=False, help_text="For documents that lack an author.")
+    extract = forms.BooleanField(required=False, initial=True, label="Extract predictions")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "outlet",
+        "published_at",
+        "comment_count",
+        "prediction_count",
+        "extracted_at",
+    ]
+    list_filter = [("outlet", admin.RelatedOnlyFieldListFilter), "source_format", "language"]
+    list_select_related = ["outlet"]
+    search_fields = ["title", "url", "body", "authors__name"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["outlet", "authors"]
+    readonly_fields = [
+        "content_hash",
+        "source_format",
+        "imported_at",
+        "imported_by",
+        "extracted_at",
+        "body",
+        "url",
+    ]
+    fields = [
+        "title",
+        "outlet",
+        "authors",
+        "url",
+        "published_at",
+        "language",
+        "body",
+        "metadata",
+        "content_hash",
+        "source_format",
+        "imported_at",
+        "imported_by",
+        "extracted_at",
+    ]
+    inlines = [CommentInline, PredictionInline]
+    actions = ["extract_predictions"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                comment_count=Count("comments", distinct=True),
+                prediction_count=Count("predictions", distinct=True),
+            )
+        )
+
+    @admin.display(description="Comments", ordering="comment_count")
+    def comment_count(self, obj):
+        return obj.comment_count
+
+    @admin.display(description="Predictions", ordering="prediction_count")
+    def prediction_count(self, obj):
+        return obj.prediction_count
+
+    @admin.action(description="Extract predictions from the selected articles")
+    def extract_predictions(self, request, queryset):
+        from predictions.services.extraction import article_extract
+
+        created = replaced = kept = 0
+        for article in queryset.select_related("outlet").prefetch_related("authors"):
+            result = article_extract(article=article, by=request.user)
+            created, replaced, kept = (
+                created + result.created,
+                replaced + result.replaced,
+                kept + result.kept,
+            )
+        self.message_user(
+            request,
+            f"{created} candidates created, {replaced} unreviewed replaced, {kept} reviewed kept.",
+            messages.SUCCESS,
+        )
+
+    # Articles are added through the import page, which uses the import service.
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="archive_article_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:archive_article_import")
+
+    def import_view(self, request):
+        if not request.user.has_perm("archive.import_document"):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            self._import(request, form)
+            return redirect("admin:archive_article_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": "Import documents",
+        }
+        return TemplateResponse(request, "admin/archive/article/import.html", context)
+
+    def _import(self, request, form) -> None:
+        import datetime
+
+        from django.utils import timezone
+
+        from archive.importers.documents import Defaults
+        from archive.importers.readers import read_path
+        from archive.services import document_import
+
+        published = form.cleaned_data["published"]
+        defaults = Defaults(
+            published=timezone.make_aware(datetime.datetime.combine(published, datetime.time()))
+            if published
+            else None,
+            outlet=form.cleaned_data["outlet"] or None,
+            author=form.cleaned_data["author"] or None,
+        )
+        imported = duplicates = failed = 0
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for upload in request.FILES.getlist("files"):
+                target = Path(tmp) / Path(upload.name).name
+                with target.open("wb") as fh:
+                    for chunk in upload.chunks():
+                        fh.write(chunk)
+                paths.append(target)
+            if form.cleaned_data["document"].strip():
+                target = Path(tmp) / "pasted.json"
+                target.write_text(form.cleaned_data["document"], encoding="utf-8")
+                paths.append(target)
+            for file_path in paths:
+                for result in read_path(file_path, defaults=defaults):
+                    if result.document is None:
+                        failed += 1
+                        self.message_user(
+                            request,
+                            f"{file_path.name}: {result.position}: {result.error}",
+                            messages.ERROR,
+                        )
+                        continue
+                    try:
+                        outcome = document_import(
+                            document=result.document,
+                            by=request.user,
+                            extract=form.cleaned_data["extract"],
+                        )
+                    except ArchiveError as exc:
+                        failed += 1
+                        self.message_user(
+                            request, f"{file_path.name}: {result.position}: {exc}", messages.ERROR
+                        )
+                        continue
+                    imported, duplicates = (
+                        imported + outcome.created,
+                        duplicates + (not outcome.created),
+                    )
+        level = messages.WARNING if failed else messages.SUCCESS
+        self.message_user(
+            request, f"Imported {imported}, duplicates {duplicates}, failed {failed}.", level
+        )
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "author", "posted_at", "position"]
+    list_select_related = ["author", "article"]
+    list_filter = [("article__outlet", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["body", "author__name", "article__title"]
+    autocomplete_fields = ["author", "article"]
+    readonly_fields = ["article", "position", "parent", "body", "posted_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,427 @@
+"""The editors' admin for claims, predictions, events, judgements and leaderboard rows.
+
+Every save goes through a service: reviewing a prediction (accept, reject, correct), recording an
+event, resolving a claim. Judgements and leaderboard rows are read-only here.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from archive.errors import ArchiveError
+from predictions.highlight import quote_in_paragraph
+from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class JudgementInline(admin.TabularInline):
+    model = Judgement
+    extra = 0
+    fields = ["judged_at", "outcome", "event", "note", "judged_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Prediction)
+class PredictionAdmin(admin.ModelAdmin):
+    list_display = [
+        "short_quote",
+        "speaker_name",
+        "speaker_role",
+        "probability_percent",
+        "deadline",
+        "status",
+        "outcome",
+        "made_at",
+    ]
+    list_filter = ["status", "outcome", "speaker_role", "deadline_kind", "source", "edited"]
+    list_select_related = ["speaker", "article", "claim"]
+    search_fields = ["quote", "claim_text", "speaker_name", "speaker__name", "article__title"]
+    date_hierarchy = "made_at"
+    autocomplete_fields = ["speaker", "claim", "condition_claim", "article"]
+    actions = ["accept", "reject"]
+    inlines = [JudgementInline]
+    readonly_fields = [
+        "context",
+        "article",
+        "comment",
+        "status",
+        "source",
+        "edited",
+        "reviewed_by",
+        "reviewed_at",
+        "extractor_version",
+        "outcome",
+        "brier",
+        "log_score",
+        "made_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["context", "article", "comment", "quote", "start", "end"]}),
+        ("Who", {"fields": ["speaker", "speaker_name", "speaker_role"]}),
+        (
+            "What",
+            {
+                "fields": [
+                    "claim",
+                    "claim_text",
+                    "polarity",
+                    "probability",
+                    "hedge",
+                    "condition_text",
+                    "condition_claim",
+                ]
+            },
+        ),
+        ("When", {"fields": ["made_at", "deadline", "deadline_text", "deadline_kind"]}),
+        (
+            "Review",
+            {
+                "fields": [
+                    "status",
+                    "review_note",
+                    "source",
+                    "edited",
+                    "reviewed_by",
+                    "reviewed_at",
+                    "extractor_version",
+                ]
+            },
+        ),
+        ("Outcome", {"fields": ["outcome", "brier", "log_score"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # Manual predictions are recorded from an article's text (start/end), through the API
+        # or ``prediction_create``; the bare form cannot check offsets before they exist.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("predictions.review_prediction")
+
+    @admin.display(description="Quote")
+    def short_quote(self, obj):
+        return obj.quote if len(obj.quote) <= 110 else obj.quote[:107] + "…"
+
+    @admin.display(description="P", ordering="probability")
+    def probability_percent(self, obj):
+        return f"{obj.probability:.0%}"
+
+    @admin.display(description="In context")
+    def context(self, obj):
+        return quote_in_paragraph(obj.body, obj.start, obj.end)
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("article", "comment", "speaker", "claim")
+        )
+
+    def save_model(self, request, obj, form, change):
+        from predictions.services.review import prediction_correct
+
+        changes = {
+            name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data
+        }
+        changes.pop("review_note", None)
+        claim = changes.pop("claim", None)
+        try:
+            if changes:
+                prediction_correct(prediction=obj, by=request.user, **changes)
+            if claim is not None and obj.status == Prediction.Status.ACCEPTED:
+                from predictions.services.claims import prediction_assign_claim
+
+                prediction_assign_claim(prediction=obj, claim=claim, by=request.user)
+        except ArchiveError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+
+    def save_related(self, request, form, formsets, change):
+        """Inlines are read-only; nothing else to save."""
+
+    def response_change(self, request, obj):
+        from predictions.services.review import prediction_accept, prediction_reject
+
+        try:
+            if "_accept" in request.POST:
+                prediction_accept(prediction=obj, by=request.user)
+                self.message_user(request, "Accepted.", messages.SUCCESS)
+            elif "_reject" in request.POST:
+                prediction_reject(
+                    prediction=obj, by=request.user, note=request.POST.get("review_note", "")
+                )
+                self.message_user(request, "Rejected.", messages.SUCCESS)
+        except ArchiveError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+        return super().response_change(request, obj)
+
+    @admin.action(description="Accept the selected predictions", permissions=["change"])
+    def accept(self, request, queryset):
+        from predictions.services.review import prediction_accept
+
+        self._each(
+            request,
+            queryset,
+            lambda p: prediction_accept(prediction=p, by=request.user),
+            "accepted",
+        )
+
+    @admin.action(description="Reject the selected predictions", permissions=["change"])
+    def reject(self, request, queryset):
+        from predictions.services.review import prediction_reject
+
+        self._each(
+            request,
+            queryset,
+            lambda p: prediction_reject(prediction=p, by=request.user),
+            "rejected",
+        )
+
+    def _each(self, request, queryset, action, verb):
+        done = 0
+        for prediction in queryset:
+            try:
+                action(prediction)
+                done += 1
+            except ArchiveError as exc:
+                self.message_user(request, f"#{prediction.pk}: {exc}", messages.ERROR)
+        self.message_user(request, f"{done} predictions {verb}.", messages.SUCCESS)
+
+
+class ResolveForm(forms.Form):
+    state = forms.ChoiceField(choices=[c for c in Claim.State.choices if c[0] != Claim.State.OPEN])
+    on = forms.DateField(
+        required=False, help_text="The day it occurred, or the day as of which it had not."
+    )
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.all(), required=False, widget=forms.NumberInput
+    )
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PredictionOfClaimInline(admin.TabularInline):
+    model = Prediction
+    fk_name = "claim"
+    extra = 0
+    fields = ["speaker_name", "polarity", "probability", "deadline", "status", "outcome", "link"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="")
+    def link(self, obj):
+        return format_html(
+            '<a href="{}">Open</a>', reverse("admin:predictions_prediction_change", args=[obj.pk])
+        )
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["text", "state", "resolved_on", "prediction_count", "created_at"]
+    list_filter = ["state", "tags"]
+    search_fields = ["text", "description"]
+    date_hierarchy = "created_at"
+    filter_horizontal = ["tags"]
+    readonly_fields = [
+        "state",
+        "resolved_on",
+        "resolution_event",
+        "resolved_at",
+        "resolved_by",
+        "resolution_note",
+    ]
+    inlines = [PredictionOfClaimInline]
+    actions = ["resolve", "unresolve", "merge"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(prediction_count=Count("predictions"))
+
+    @admin.display(description="Predictions", ordering="prediction_count")
+    def prediction_count(self, obj):
+        return obj.prediction_count
+
+    def has_resolve_permission(self, request):
+        return request.user.has_perm("predictions.resolve_claim")
+
+    def save_model(self, request, obj, form, change):
+        from predictions.services.claims import claim_create
+
+        if change:
+            obj.save(update_fields=[f for f in form.changed_data if f not in ("tags",)] or None)
+        else:
+            created = claim_create(text=obj.text, by=request.user)
+            obj.pk = created.pk
+            obj.created_at = created.created_at
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/resolve/",
+                self.admin_site.admin_view(self.resolve_view),
+                name="predictions_claim_resolve",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description="Resolve the selected claim…", permissions=["resolve"])
+    def resolve(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Resolve one claim at a time.", messages.WARNING)
+            return None
+        return redirect("admin:predictions_claim_resolve", queryset.get().pk)
+
+    def resolve_view(self, request, object_id):
+        from predictions.services.resolution import claim_resolve
+
+        if not self.has_resolve_permission(request):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        claim = self.get_object(request, object_id)
+        form = ResolveForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                judgements = claim_resolve(
+                    claim=claim,
+                    state=form.cleaned_data["state"],
+                    on=form.cleaned_data["on"],
+                    event=form.cleaned_data["event"],
+                    note=form.cleaned_data["note"],
+                    by=request.user,
+                )
+            except ArchiveError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+            else:
+                self.message_user(
+                    request, f"Resolved: {len(judgements)} predictions judged.", messages.SUCCESS
+                )
+                return redirect("admin:predictions_claim_change", claim.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": claim,
+            "form": form,
+            "title": f"Resolve: {claim.text}",
+            "suggested_events": _suggested_events(claim),
+        }
+        return TemplateResponse(request, "admin/predictions/claim/resolve.html", context)
+
+    @admin.action(description="Un-resolve the selected claims", permissions=["resolve"])
+    def unresolve(self, request, queryset):
+        from predictions.services.resolution import claim_unresolve
+
+        for claim in queryset.exclude(state=Claim.State.OPEN):
+            try:
+                claim_unresolve(claim=claim, note="Un-resolved in the admin.", by=request.user)
+            except ArchiveError as exc:
+                self.message_user(request, f"{claim}: {exc}", messages.ERROR)
+        self.message_user(request, "Un-resolved.", messages.SUCCESS)
+
+    @admin.action(description="Merge the selected claims into the oldest", permissions=["change"])
+    def merge(self, request, queryset):
+        from predictions.services.claims import claim_merge
+
+        claims = list(queryset.order_by("created_at", "pk"))
+        if len(claims) < 2:
+            self.message_user(request, "Select at least two claims to merge.", messages.WARNING)
+            return
+        target = claims[0]
+        for source in claims[1:]:
+            try:
+                target = claim_merge(source=source, target=target, by=request.user)
+            except ArchiveError as exc:
+                self.message_user(request, f"{source}: {exc}", messages.ERROR)
+        self.message_user(request, f"Merged into “{target}”.", messages.SUCCESS)
+
+
+def _suggested_events(claim):
+    try:
+        from predictions.selectors.claims import events_for_claim
+    except ImportError:
+        return []
+    return [event for event, _score in events_for_claim(claim=claim, limit=10)]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "occurred_on", "source_count"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "occurred_on"
+    list_filter = ["tags"]
+    filter_horizontal = ["tags"]
+    readonly_fields = ["external_id", "created_at", "created_by"]
+
+    @admin.display(description="Sources")
+    def source_count(self, obj):
+        return len(obj.sources or [])
+
+    def save_model(self, request, obj, form, change):
+        from predictions.services.events import event_record
+
+        if change:
+            obj.save(update_fields=[f for f in form.changed_data if f != "tags"] or None)
+            return
+        event = event_record(
+            title=obj.title,
+            occurred_on=obj.occurred_on,
+            description=obj.description,
+            sources=tuple(obj.sources or ()),
+            by=request.user,
+        )
+        obj.pk = event.pk
+
+
+@admin.register(Judgement)
+class JudgementAdmin(admin.ModelAdmin):
+    list_display = ["prediction", "outcome", "event", "judged_by", "judged_at"]
+    list_filter = ["outcome"]
+    list_select_related = ["prediction", "event", "judged_by"]
+    search_fields = ["prediction__quote", "note"]
+    date_hierarchy = "judged_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LeaderboardEntry)
+class LeaderboardEntryAdmin(admin.ModelAdmin):
+    list_display = [
+        "rank",
+        "name",
+        "scope",
+        "period",
+        "tag",
+        "resolved",
+        "brier",
+        "adjusted_brier",
+        "computed_at",
+    ]
+    list_filter = ["scope", "period"]
+    search_fields = ["name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

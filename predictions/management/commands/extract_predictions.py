@@ -1,0 +1,90 @@
+"""Extract candidate predictions from stored articles (CONTRACT §3).
+
+The pure extraction runs in ``--workers`` processes; each article's candidates are then saved in
+one transaction in this process, so a failure leaves no article half-extracted.
+"""
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from archive.errors import ArchiveError
+from archive.models import Article
+from predictions.services.extraction import (
+    ExtractionResult,
+    article_parts,
+    article_save_candidates,
+    extract_parts,
+)
+
+
+class Command(BaseCommand):
+    help = "Extract candidate predictions from articles not yet extracted, or all, or some."
+
+    def add_arguments(self, parser):
+        group = parser.add_mutually_exclusive_group()
+        group.add_argument("--all", action="store_true", help="Re-extract every article.")
+        group.add_argument(
+            "--article", type=int, nargs="+", metavar="ID", help="These articles only."
+        )
+        parser.add_argument(
+            "--workers", type=int, default=1, help="Extraction processes (default 1)."
+        )
+
+    def handle(self, *args, **options):
+        workers = options["workers"]
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
+        articles = Article.objects.order_by("pk")
+        if options["article"]:
+            wanted = set(options["article"])
+            missing = wanted - set(articles.filter(pk__in=wanted).values_list("pk", flat=True))
+            if missing:
+                raise CommandError(f"no article with id {', '.join(map(str, sorted(missing)))}")
+            articles = articles.filter(pk__in=wanted)
+        elif not options["all"]:
+            articles = articles.not_extracted()
+        ids = list(articles.values_list("pk", flat=True))
+        total = ExtractionResult()
+        failed = 0
+        progress = tqdm(
+            total=len(ids),
+            unit="article",
+            file=sys.stderr,
+            disable=len(ids) < 20 or not sys.stderr.isatty(),
+        )
+        pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        try:
+            for chunk in _chunks(ids, 50):
+                batch = [
+                    (a, article_parts(a))
+                    for a in Article.objects.with_relations().filter(pk__in=chunk)
+                ]
+                if pool is not None:
+                    results = pool.map(extract_parts, [parts for _, parts in batch])
+                else:
+                    results = map(extract_parts, [parts for _, parts in batch])
+                for (article, _), extracted in zip(batch, results, strict=True):
+                    try:
+                        total += article_save_candidates(article=article, extracted=extracted)
+                    except ArchiveError as exc:
+                        failed += 1
+                        self.stderr.write(f"article {article.pk}: {exc}")
+                    progress.update()
+        finally:
+            progress.close()
+            if pool is not None:
+                pool.shutdown()
+        self.stdout.write(
+            f"Extracted {len(ids) - failed} articles: {total.created} candidates created, "
+            f"{total.replaced} unreviewed candidates replaced, {total.kept} reviewed predictions kept."
+        )
+        if failed:
+            raise CommandError(f"{failed} articles failed")
+
+
+def _chunks(items, size):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,234 @@
+"""Review: an editor accepts, rejects, corrects or records a prediction.
+
+Only accepted predictions are ever judged and scored. A prediction a person has touched is never
+changed again by re-extraction (see ``predictions.services.extraction``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from archive.errors import ReviewError
+from archive.models import Article, Comment, Person
+from predictions.models import Claim, Prediction
+from predictions.services.speakers import speaker_get_or_create
+
+PERMISSION = "predictions.review_prediction"
+
+# Fields an editor may correct, and the types they must have.
+CORRECTABLE_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "quote": str,
+    "start": int,
+    "end": int,
+    "speaker": (Person, type(None)),
+    "speaker_name": str,
+    "speaker_role": str,
+    "claim_text": str,
+    "polarity": str,
+    "probability": (float, int),
+    "hedge": str,
+    "condition_text": str,
+    "condition_claim": (Claim, type(None)),
+    "deadline": (datetime.date, type(None)),
+    "deadline_text": str,
+    "deadline_kind": str,
+    "made_at": datetime.datetime,
+}
+_CHOICES = {
+    "speaker_role": Prediction.Role.values,
+    "polarity": Prediction.Polarity.values,
+    "deadline_kind": Prediction.DeadlineKind.values,
+}
+
+
+def _check_permission(by) -> None:
+    if by is not None and not by.has_perm(PERMISSION):
+        raise ReviewError(f"{by} may not review predictions (needs {PERMISSION}).")
+
+
+def _lock(prediction: Prediction) -> Prediction:
+    return Prediction.objects.select_for_update().get(pk=prediction.pk)
+
+
+def _validate(values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        expected = CORRECTABLE_FIELDS.get(name)
+        if expected is None:
+            raise ReviewError(f"{name}: cannot be corrected", field=name)
+        if isinstance(value, bool) or not isinstance(value, expected):
+            raise ReviewError(f"{name}: wrong type {type(value).__name__}", field=name)
+        if name in _CHOICES and value not in _CHOICES[name]:
+            raise ReviewError(f"{name}: must be one of {', '.join(_CHOICES[name])}", field=name)
+    probability = values.get("probability")
+    if probability is not None and not 0 < probability < 1:
+        raise ReviewError("probability: must be strictly between 0 and 1", field="probability")
+    if "claim_text" in values and not values["claim_text"].strip():
+        raise ReviewError("claim_text: must not be empty", field="claim_text")
+
+
+def _check_quote(prediction: Prediction) -> None:
+    body = prediction.body
+    if not 0 <= prediction.start <= prediction.end <= len(body):
+        raise ReviewError("start/end: outside the text", field="start")
+    if body[prediction.start : prediction.end] != prediction.quote:
+        raise ReviewError("quote: does not match the text at start/end", field="quote")
+
+
+def _claim_for(prediction: Prediction, claim: Claim | None) -> Claim:
+    if claim is not None:
+        return claim
+    if prediction.claim_id:
+        return prediction.claim
+    from predictions.services.claims import claim_create
+
+    return claim_create(text=prediction.claim_text)
+
+
+@transaction.atomic
+def prediction_accept(*, prediction: Prediction, by, claim: Claim | None = None) -> Prediction:
+    """Accept a prediction for scoring, attaching it to ``claim`` (or a new claim of its text)."""
+    _check_permission(by)
+    prediction = _lock(prediction)
+    if prediction.outcome is not None and claim is not None and claim.pk != prediction.claim_id:
+        raise ReviewError(
+            "claim: un-resolve the prediction's claim before moving it", field="claim"
+        )
+    prediction.claim = _claim_for(prediction, claim)
+    if (
+        prediction.speaker_id is None
+        and prediction.speaker_name
+        and prediction.speaker_role == "quoted"
+    ):
+        prediction.speaker = speaker_get_or_create(
+            name=prediction.speaker_name, article=prediction.article
+        )
+    prediction.status = Prediction.Status.ACCEPTED
+    prediction.reviewed_by = by
+    prediction.reviewed_at = timezone.now()
+    prediction.save(
+        update_fields=["claim", "speaker", "status", "reviewed_by", "reviewed_at", "updated_at"]
+    )
+    return prediction
+
+
+@transaction.atomic
+def prediction_reject(*, prediction: Prediction, by, note: str = "") -> Prediction:
+    """Reject a prediction: it stays on record (so re-extraction never brings it back) unscored."""
+    _check_permission(by)
+    prediction = _lock(prediction)
+    if prediction.outcome is not None:
+        raise ReviewError(
+            "status: a judged prediction cannot be rejected; un-resolve its claim first"
+        )
+    prediction.status = Prediction.Status.REJECTED
+    prediction.reviewed_by = by
+    prediction.reviewed_at = timezone.now()
+    prediction.review_note = note
+    prediction.save(
+        update_fields=["status", "reviewed_by", "reviewed_at", "review_note", "updated_at"]
+    )
+    return prediction
+
+
+@transaction.atomic
+def prediction_correct(*, prediction: Prediction, by, **changes: Any) -> Prediction:
+    """Correct what the extractor found; the prediction is marked as edited by a person."""
+    _check_permission(by)
+    _validate(changes)
+    prediction = _lock(prediction)
+    if prediction.outcome is not None and {"probability", "polarity", "deadline"} & changes.keys():
+        raise ReviewError("a judged prediction's probability, polarity and deadline are frozen")
+    if "quote" in changes and not ({"start", "end"} & changes.keys()):
+        body = prediction.body
+        index = body.find(changes["quote"])
+        if index < 0:
+            raise ReviewError("quote: not found in the text", field="quote")
+        changes["start"], changes["end"] = index, index + len(changes["quote"])
+    for name, value in changes.items():
+        setattr(prediction, name, float(value) if name == "probability" else value)
+    if {"start", "end"} & changes.keys() and "quote" not in changes:
+        prediction.quote = prediction.body[prediction.start : prediction.end]
+    _check_quote(prediction)
+    prediction.edited = True
+    prediction.reviewed_by = by
+    prediction.reviewed_at = timezone.now()
+    prediction.save(
+        update_fields=[
+            *changes.keys(),
+            "quote",
+            "edited",
+            "reviewed_by",
+            "reviewed_at",
+            "updated_at",
+        ]
+    )
+    return prediction
+
+
+@transaction.atomic
+def prediction_create(
+    *,
+    article: Article,
+    comment: Comment | None = None,
+    start: int,
+    end: int,
+    claim_text: str,
+    probability: float,
+    by,
+    speaker: Person | None = None,
+    speaker_name: str = "",
+    speaker_role: str = Prediction.Role.AUTHOR,
+    polarity: str = Prediction.Polarity.POSITIVE,
+    hedge: str = "",
+    condition_text: str = "",
+    deadline: datetime.date | None = None,
+    deadline_text: str = "",
+    deadline_kind: str = Prediction.DeadlineKind.NONE,
+    accept: bool = True,
+) -> Prediction:
+    """Record a prediction an editor found by hand; accepted unless ``accept`` is false."""
+    _check_permission(by)
+    if comment is not None and comment.article_id != article.pk:
+        raise ReviewError("comment: belongs to another article", field="comment")
+    body = comment.body if comment is not None else article.body
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)):
+        raise ReviewError("start/end: must select some of the text", field="start")
+    values = {
+        "claim_text": claim_text,
+        "probability": probability,
+        "speaker_role": speaker_role,
+        "polarity": polarity,
+        "deadline_kind": deadline_kind,
+    }
+    _validate(values)
+    made_at = (comment.posted_at if comment is not None else None) or article.published_at
+    prediction = Prediction.objects.create(
+        article=article,
+        comment=comment,
+        quote=body[start:end],
+        start=start,
+        end=end,
+        speaker=speaker,
+        speaker_name=speaker_name or (speaker.name if speaker else ""),
+        speaker_role=speaker_role,
+        claim_text=claim_text.strip(),
+        polarity=polarity,
+        probability=float(probability),
+        hedge=hedge,
+        condition_text=condition_text,
+        made_at=made_at,
+        deadline=deadline,
+        deadline_text=deadline_text,
+        deadline_kind=deadline_kind,
+        source=Prediction.Source.MANUAL,
+        edited=True,
+        reviewed_by=by,
+        reviewed_at=timezone.now(),
+    )
+    if accept:
+        prediction = prediction_accept(prediction=prediction, by=by)
+    return prediction
