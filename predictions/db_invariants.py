@@ -1,11 +1,13 @@
 """Invariants that span tables, enforced by triggers on both supported databases.
 
+A later migration that rebuilds one of these tables on SQLite (most ALTERs do) must drop the
+triggers first and create them again after: ``migrations.RunPython(drop_triggers, create_triggers)``
+before the change and ``migrations.RunPython(create_triggers, drop_triggers)`` after it.
+
 - A judgement may only be recorded for an accepted prediction.
 - Judgements are append-only: an UPDATE is refused (a new judgement supersedes the old).
 - A prediction's quote is exactly ``body[start:end]`` of its comment, or else its article.
 """
-
-from django.db import migrations
 
 POSTGRES_FORWARD = [
     """
@@ -118,28 +120,23 @@ SQLITE_BACKWARD = [
 ]
 
 
-def _run(statements_by_vendor):
-    def run(apps, schema_editor):
-        statements = statements_by_vendor.get(schema_editor.connection.vendor)
-        if statements is None:
-            raise RuntimeError(f"no invariant triggers for {schema_editor.connection.vendor}")
-        # A plain cursor: PL/pgSQL's % must not be read as a query placeholder.
-        with schema_editor.connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-
-    return run
+_FORWARD = {"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}
+_BACKWARD = {"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}
 
 
-class Migration(migrations.Migration):
-    dependencies = [
-        ("predictions", "0001_initial"),
-        ("archive", "0001_initial"),
-    ]
+def _execute(schema_editor, statements_by_vendor) -> None:
+    statements = statements_by_vendor.get(schema_editor.connection.vendor)
+    if statements is None:
+        raise RuntimeError(f"no invariant triggers for {schema_editor.connection.vendor}")
+    # A plain cursor: PL/pgSQL's % must not be read as a query placeholder.
+    with schema_editor.connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
 
-    operations = [
-        migrations.RunPython(
-            _run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
-            _run({"postgresql": POSTGRES_BACKWARD, "sqlite": SQLITE_BACKWARD}),
-        ),
-    ]
+
+def create_triggers(apps, schema_editor) -> None:
+    _execute(schema_editor, _FORWARD)
+
+
+def drop_triggers(apps, schema_editor) -> None:
+    _execute(schema_editor, _BACKWARD)
