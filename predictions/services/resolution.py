@@ -1,0 +1,338 @@
+"""Resolution: settle a claim and judge every accepted prediction of it at once.
+
+Judgements are append-only; the latest one per prediction counts and is copied onto the
+prediction (``outcome``, ``judged_at``, ``brier``, ``log_score``) so that scoring never joins
+the log. Every service here locks the claim row and re-reads its state inside the transaction,
+so two editors resolving at once cannot both judge (the second sees the first's work), and the
+leaderboards are recomputed only after the commit.
+
+The rules themselves live in ``predictions.judging`` (pure); this module only applies them.
+Writes are set-based so that a claim with ten thousand predictions resolves in well under a
+second: one read, one bulk insert of judgements, and one UPDATE per (outcome, probability).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from archive.errors import ResolutionError
+from predictions import judging
+from predictions.models import Claim, Event, Judgement, Prediction
+
+PERMISSION = "predictions.resolve_claim"
+BATCH_SIZE = 2000
+
+_RESOLVED_STATES = {
+    Claim.State.OCCURRED,
+    Claim.State.NOT_OCCURRED,
+    Claim.State.ANNULLED,
+    Claim.State.AMBIGUOUS,
+}
+_DATED_STATES = {Claim.State.OCCURRED, Claim.State.NOT_OCCURRED}
+
+
+def check_permission(by) -> None:
+    """Refuse ``by`` unless it may resolve claims; None is the system (commands, imports)."""
+    if by is not None and not by.has_perm(PERMISSION):
+        raise PermissionDenied(f"{by} may not resolve claims (needs {PERMISSION}).")
+
+
+def _scores(probability: float, outcome: str | None) -> tuple[float | None, float | None]:
+    if outcome not in (judging.YES, judging.NO):
+        return None, None
+    from predictions.scoring import brier, log_score
+
+    came_true = outcome == judging.YES
+    return brier(probability, came_true), log_score(probability, came_true)
+
+
+def _recompute_after_commit() -> None:
+    def recompute() -> None:
+        from predictions.services.scores import leaderboards_recompute
+
+        leaderboards_recompute()
+
+    transaction.on_commit(recompute)
+
+
+def _write(
+    changes: list[tuple[int, float, str | None]],
+    *,
+    event: Event | None,
+    note: str,
+    by,
+    now: datetime.datetime,
+) -> list[Judgement]:
+    """Append one judgement per ``(prediction id, probability, outcome)`` and copy it over.
+
+    ``outcome`` None means the verdict is withdrawn and the prediction is open again.
+    """
+    judgements = [
+        Judgement(
+            prediction_id=pk,
+            outcome=outcome or Judgement.Outcome.WITHDRAWN,
+            event=event,
+            note=note,
+            judged_by=by,
+            judged_at=now,
+        )
+        for pk, _, outcome in changes
+    ]
+    judgements = Judgement.objects.bulk_create(judgements, batch_size=BATCH_SIZE)
+
+    # Scores depend only on (probability, outcome), and forecasts share few probabilities
+    # (hedge words map to a handful of values), so grouping gives few UPDATE statements.
+    groups: dict[tuple[float, str | None], list[int]] = defaultdict(list)
+    for pk, probability, outcome in changes:
+        groups[(probability, outcome)].append(pk)
+    for (probability, outcome), pks in groups.items():
+        brier, log_score = _scores(probability, outcome)
+        for start in range(0, len(pks), BATCH_SIZE):
+            Prediction.objects.filter(pk__in=pks[start : start + BATCH_SIZE]).update(
+                outcome=outcome,
+                judged_at=now if outcome else None,
+                brier=brier,
+                log_score=log_score,
+                updated_at=now,
+            )
+    return judgements
+
+
+def _reconcile(
+    predictions: Iterable[tuple[int, float, datetime.date | None, str | None, str, str | None]],
+    *,
+    claim_states: dict[int, tuple[str, datetime.date | None]] | None = None,
+    state: str | None = None,
+    on: datetime.date | None = None,
+    withdraw: bool = False,
+    event: Event | None,
+    note: str,
+    by,
+) -> list[Judgement]:
+    """Judge each prediction by the rules and record only the verdicts that change.
+
+    Each row is ``(id, probability, deadline, outcome, claim state, condition claim state)``;
+    ``state``/``on`` override the claim's own (the claim being resolved, read under lock).
+    """
+    changes = []
+    for pk, probability, deadline, current, claim_state, condition_state in predictions:
+        if withdraw:
+            wanted = None
+        else:
+            wanted = judging.outcome_for(
+                state=state if state is not None else claim_state,
+                on=on,
+                deadline=deadline,
+                condition_state=condition_state,
+            )
+        if wanted != current:
+            changes.append((pk, probability, wanted))
+    if not changes:
+        return []
+    return _write(changes, event=event, note=note, by=by, now=timezone.now())
+
+
+_ROW_FIELDS = ("pk", "probability", "deadline", "outcome", "claim__state", "condition_claim__state")
+
+
+def _rows_of_claim(claim: Claim):
+    return Prediction.objects.accepted().filter(claim=claim).values_list(*_ROW_FIELDS)
+
+
+def _judge_dependents(claim: Claim, *, event: Event | None, note: str, by) -> list[Judgement]:
+    """Re-judge predictions conditioned on ``claim``: a failed condition annuls them."""
+    judgements = []
+    dependents = (
+        Prediction.objects.accepted()
+        .filter(condition_claim=claim)
+        .exclude(claim=claim)
+        .values_list(*_ROW_FIELDS, "claim__resolved_on")
+    )
+    by_day: dict[datetime.date | None, list] = defaultdict(list)
+    for row in dependents:
+        by_day[row[-1]].append(row[:-1])
+    for day, rows in by_day.items():
+        judgements += _reconcile(rows, on=day, event=None, note=note, by=by)
+    return judgements
+
+
+def _lock(claim: Claim) -> Claim:
+    return Claim.objects.select_for_update().get(pk=claim.pk)
+
+
+@transaction.atomic
+def claim_resolve(
+    *,
+    claim: Claim,
+    state: str,
+    on: datetime.date | None,
+    event: Event | None = None,
+    note: str = "",
+    by,
+) -> list[Judgement]:
+    """Resolve ``claim`` and judge all its accepted predictions; return the new judgements.
+
+    Resolving a claim again with the same state, day and event changes nothing and returns an
+    empty list (so a double click or two editors agreeing never doubles the judgements);
+    anything else on a resolved claim is refused: un-resolve it first.
+    """
+    check_permission(by)
+    if state not in _RESOLVED_STATES:
+        raise ResolutionError(
+            f"state: must be one of {', '.join(sorted(_RESOLVED_STATES))}", field="state"
+        )
+    if state in _DATED_STATES and on is None:
+        raise ResolutionError(f"on: a claim that {state.replace('_', ' ')} needs a day", field="on")
+    if event is not None and on is None and state == Claim.State.OCCURRED:
+        on = event.occurred_on
+
+    locked = _lock(claim)
+    if locked.state != Claim.State.OPEN:
+        same = (
+            locked.state == state
+            and locked.resolved_on == on
+            and locked.resolution_event_id == (event.pk if event else None)
+        )
+        if same:
+            _refresh(claim, locked)
+            return []
+        raise ResolutionError(
+            f"claim {locked.pk} is already resolved ({locked.state}"
+            f"{f' on {locked.resolved_on}' if locked.resolved_on else ''}); un-resolve it first",
+            field="state",
+        )
+
+    locked.state = state
+    locked.resolved_on = on
+    locked.resolution_event = event
+    locked.resolution_note = note
+    locked.resolved_by = by
+    locked.resolved_at = timezone.now()
+    locked.save(
+        update_fields=[
+            "state",
+            "resolved_on",
+            "resolution_event",
+            "resolution_note",
+            "resolved_by",
+            "resolved_at",
+        ]
+    )
+    judgements = _reconcile(
+        _rows_of_claim(locked), state=state, on=on, event=event, note=note, by=by
+    )
+    judgements += _judge_dependents(locked, event=event, note=note, by=by)
+    _refresh(claim, locked)
+    _recompute_after_commit()
+    return judgements
+
+
+@transaction.atomic
+def claim_unresolve(*, claim: Claim, note: str = "", by) -> list[Judgement]:
+    """Open ``claim`` again: withdraw every verdict on its predictions (the log keeps them)."""
+    check_permission(by)
+    locked = _lock(claim)
+    if locked.state == Claim.State.OPEN:
+        raise ResolutionError(f"claim {locked.pk} is not resolved", field="state")
+    locked.state = Claim.State.OPEN
+    locked.resolved_on = None
+    locked.resolution_event = None
+    locked.resolution_note = ""
+    locked.resolved_by = None
+    locked.resolved_at = None
+    locked.save(
+        update_fields=[
+            "state",
+            "resolved_on",
+            "resolution_event",
+            "resolution_note",
+            "resolved_by",
+            "resolved_at",
+        ]
+    )
+    judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
+    judgements += _judge_dependents(locked, event=None, note=note, by=by)
+    _refresh(claim, locked)
+    _recompute_after_commit()
+    return judgements
+
+
+@transaction.atomic
+def prediction_judge(
+    *,
+    prediction: Prediction,
+    outcome: str,
+    event: Event | None = None,
+    note: str = "",
+    by,
+) -> Judgement:
+    """Record one verdict on one accepted prediction (``withdrawn`` opens it again).
+
+    A verdict equal to the prediction's current one is not recorded twice: the latest existing
+    judgement is returned instead.
+    """
+    check_permission(by)
+    if outcome not in Judgement.Outcome.values:
+        raise ResolutionError(
+            f"outcome: must be one of {', '.join(Judgement.Outcome.values)}", field="outcome"
+        )
+    locked = Prediction.objects.select_for_update().get(pk=prediction.pk)
+    if locked.status != Prediction.Status.ACCEPTED:
+        raise ResolutionError(
+            f"prediction {locked.pk} is {locked.status}; only accepted predictions are judged",
+            field="outcome",
+        )
+    wanted = None if outcome == Judgement.Outcome.WITHDRAWN else outcome
+    if wanted == locked.outcome:
+        latest = locked.judgements.order_by("-judged_at", "-id").first()
+        if latest is not None:
+            return latest
+        raise ResolutionError(f"prediction {locked.pk} has no verdict to withdraw", field="outcome")
+    (judgement,) = _write(
+        [(locked.pk, locked.probability, wanted)], event=event, note=note, by=by, now=timezone.now()
+    )
+    prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
+    _recompute_after_commit()
+    return judgement
+
+
+def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str, by) -> list:
+    """Judge predictions that just joined ``claim`` (merge, re-assignment) by its resolution.
+
+    Called inside the caller's transaction, with ``claim`` locked.
+    """
+    rows = (
+        Prediction.objects.accepted().filter(pk__in=list(prediction_ids)).values_list(*_ROW_FIELDS)
+    )
+    judgements = _reconcile(
+        rows,
+        state=claim.state,
+        on=claim.resolved_on,
+        event=claim.resolution_event,
+        note=note,
+        by=by,
+    )
+    if judgements:
+        _recompute_after_commit()
+    return judgements
+
+
+def _refresh(claim: Claim, locked: Claim) -> None:
+    """Copy the locked row's resolution onto the caller's instance."""
+    for field in (
+        "state",
+        "resolved_on",
+        "resolution_event_id",
+        "resolution_note",
+        "resolved_by_id",
+        "resolved_at",
+    ):
+        setattr(claim, field, getattr(locked, field))
+    if "resolution_event" in claim._state.fields_cache:
+        claim._state.fields_cache.pop("resolution_event")
