@@ -149,9 +149,6 @@ class PredictionAdmin(admin.ModelAdmin):
         except ArchiveError as exc:
             self.message_user(request, str(exc), messages.ERROR)
 
-    def save_related(self, request, form, formsets, change):
-        """Inlines are read-only; nothing else to save."""
-
     def response_change(self, request, obj):
         from predictions.services.review import prediction_accept, prediction_reject
 
