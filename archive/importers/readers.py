@@ -1,0 +1,83 @@
+"""Read document files of any supported format: ``read_path`` yields one result per document.
+
+A file that cannot be read at all (empty, binary, too large) yields one error; a file holding
+several documents (a JSON list, JSON Lines, a feed) yields one result per document, so that the
+good documents of a batch import even when some are broken.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from django.conf import settings
+
+from archive.errors import DocumentError
+from archive.importers.detect import Format, decode, sniff
+from archive.importers.documents import NO_DEFAULTS, Defaults
+from archive.importers.feeds import read_feed
+from archive.importers.html import read_html
+from archive.importers.jsonfiles import read_json, read_json_lines
+from archive.importers.results import ReadResult
+from archive.importers.textdump import read_text_dump
+
+__all__ = ["ReadResult", "read_path", "read_bytes", "iter_files"]
+
+DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def read_path(path: str | os.PathLike, *, defaults: Defaults = NO_DEFAULTS) -> Iterator[ReadResult]:
+    """Every document in ``path`` (a file, or a directory walked in name order)."""
+    for file in iter_files([Path(path)]):
+        yield from _read_file(file, defaults=defaults)
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files under ``paths``, directories walked in name order, hidden entries skipped."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def read_bytes(
+    data: bytes, *, source: str, name: str = "", defaults: Defaults = NO_DEFAULTS
+) -> Iterator[ReadResult]:
+    """Every document in ``data``; ``name`` (a file name) only breaks ties between formats."""
+    try:
+        text = decode(data)
+    except DocumentError as error:
+        yield ReadResult(source, "", None, error.message)
+        return
+    kind = sniff(text, name=name)
+    if kind is Format.JSON:
+        yield from read_json(text, source=source, defaults=defaults)
+    elif kind is Format.JSONL:
+        yield from read_json_lines(text, source=source, defaults=defaults)
+    elif kind is Format.FEED:
+        yield from read_feed(data, source=source, defaults=defaults)
+    elif kind is Format.HTML:
+        yield from read_html(text, source=source, defaults=defaults)
+    else:
+        yield from read_text_dump(text, source=source, defaults=defaults)
+
+
+def _read_file(path: Path, *, defaults: Defaults) -> Iterator[ReadResult]:
+    source = str(path)
+    limit = getattr(settings, "ARCHIVE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            yield ReadResult(source, "", None, f"file larger than {limit} bytes")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield ReadResult(source, "", None, f"cannot read: {error.strerror or error}")
+        return
+    yield from read_bytes(data, source=source, name=path.name, defaults=defaults)
