@@ -1,12 +1,85 @@
 """The REST API's URLs (namespace ``api``)."""
 
-from django.urls import path
+from django.http import JsonResponse
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework import routers
+
+from archive.api.views import (
+    ArticleViewSet,
+    CommentViewSet,
+    DocumentView,
+    OutletViewSet,
+    PersonViewSet,
+)
+from config.exceptions import error_body
+from predictions.api.export import PredictionCsvExportView, PredictionJsonExportView
+from predictions.api.views import (
+    ClaimViewSet,
+    EventViewSet,
+    JudgementViewSet,
+    OutletLeaderboardView,
+    PersonLeaderboardView,
+    PredictionViewSet,
+)
 
 app_name = "api"
+
+
+class ArchiveRouter(routers.DefaultRouter):
+    """The default router, whose root also lists the endpoints that are not viewsets."""
+
+    extra_root_entries = {
+        "documents": "documents",
+        "leaderboards/people": "leaderboard-people",
+        "leaderboards/outlets": "leaderboard-outlets",
+        "export/predictions.csv": "export-predictions-csv",
+        "export/predictions.json": "export-predictions-json",
+        "schema": "schema",
+        "docs": "docs",
+    }
+
+    def get_api_root_view(self, api_urls=None):
+        api_root_dict = {
+            prefix: self.routes[0].name.format(basename=basename)
+            for prefix, _, basename in self.registry
+        }
+        api_root_dict.update(self.extra_root_entries)
+        return self.APIRootView.as_view(api_root_dict=api_root_dict)
+
+
+router = ArchiveRouter()
+router.include_format_suffixes = False
+router.register("outlets", OutletViewSet, basename="outlet")
+router.register("people", PersonViewSet, basename="person")
+router.register("articles", ArticleViewSet, basename="article")
+router.register("comments", CommentViewSet, basename="comment")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("predictions", PredictionViewSet, basename="prediction")
+router.register("events", EventViewSet, basename="event")
+router.register("judgements", JudgementViewSet, basename="judgement")
+
+
+def not_found(request, path=""):
+    """Unknown API paths answer in the API's error shape rather than the site's 404 page."""
+    return JsonResponse(error_body(code="not_found", message="No such API endpoint."), status=404)
+
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("documents/", DocumentView.as_view(), name="documents"),
+    path("leaderboards/people/", PersonLeaderboardView.as_view(), name="leaderboard-people"),
+    path("leaderboards/outlets/", OutletLeaderboardView.as_view(), name="leaderboard-outlets"),
+    path(
+        "export/predictions.csv", PredictionCsvExportView.as_view(), name="export-predictions-csv"
+    ),
+    path(
+        "export/predictions.json",
+        PredictionJsonExportView.as_view(),
+        name="export-predictions-json",
+    ),
+    *router.urls,
+    re_path(r"^(?P<path>.*)$", not_found),
 ]

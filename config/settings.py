@@ -150,6 +150,7 @@ REST_FRAMEWORK = {
         "user": env_str("API_USER_RATE", "3000/minute"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -161,6 +162,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "OutletKindEnum": "archive.models.Outlet.Kind",
+        "PersonKindEnum": "archive.models.Person.Kind",
+        "ClaimStateEnum": "predictions.models.Claim.State",
+        "ResolvedStateEnum": "predictions.api.serializers.RESOLVED_STATE_CHOICES",
+    },
 }
 
 CACHES = {

@@ -1,0 +1,1 @@
+"""The REST API's outlets, people, articles, comments and document intake."""

@@ -1,0 +1,1 @@
+"""The REST API's claims, predictions, events, judgements, leaderboards, review and resolution."""

@@ -1,0 +1,78 @@
+"""django-filter FilterSets for claims, predictions, events and judgements."""
+
+from __future__ import annotations
+
+import django_filters as filters
+
+from archive.api.filters import SearchFilterSet
+from predictions.models import Claim, Event, Judgement, Prediction
+
+
+class PredictionFilter(SearchFilterSet):
+    search_fields = ("quote", "claim_text", "speaker_name")
+
+    speaker = filters.CharFilter(field_name="speaker__slug", label="Speaker (person slug).")
+    outlet = filters.CharFilter(field_name="article__outlet__slug", label="Outlet (slug).")
+    status = filters.ChoiceFilter(choices=Prediction.Status.choices, label="Review status.")
+    outcome = filters.ChoiceFilter(
+        choices=[*Prediction.Outcome.choices, ("none", "Not judged yet")],
+        method="filter_outcome",
+        label='Outcome of the latest judgement, or "none" for unjudged predictions.',
+    )
+    tag = filters.CharFilter(field_name="claim__tags__slug", label="Tag (slug) of the claim.")
+    claim = filters.NumberFilter(field_name="claim_id", label="Claim id.")
+    article = filters.NumberFilter(field_name="article_id", label="Article id.")
+    made_after = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="gte")
+    made_before = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="lt")
+    due_after = filters.DateFilter(
+        field_name="deadline", lookup_expr="gte", label="Deadline on or after."
+    )
+    due_before = filters.DateFilter(
+        field_name="deadline", lookup_expr="lte", label="Deadline on or before."
+    )
+
+    class Meta:
+        model = Prediction
+        fields = ["speaker", "outlet", "status", "tag", "claim", "article"]
+
+    def filter_outcome(self, queryset, name, value):
+        if value == "none":
+            return queryset.filter(outcome__isnull=True)
+        return queryset.filter(outcome=value)
+
+
+class ClaimFilter(SearchFilterSet):
+    search_fields = ("text", "description")
+
+    state = filters.ChoiceFilter(choices=Claim.State.choices)
+    tag = filters.CharFilter(field_name="tags__slug", label="Tag (slug).")
+    resolved_after = filters.DateFilter(field_name="resolved_on", lookup_expr="gte")
+    resolved_before = filters.DateFilter(field_name="resolved_on", lookup_expr="lte")
+
+    class Meta:
+        model = Claim
+        fields = ["state", "tag"]
+
+
+class EventFilter(SearchFilterSet):
+    search_fields = ("title", "description")
+
+    tag = filters.CharFilter(field_name="tags__slug", label="Tag (slug).")
+    occurred_after = filters.DateFilter(field_name="occurred_on", lookup_expr="gte")
+    occurred_before = filters.DateFilter(field_name="occurred_on", lookup_expr="lte")
+
+    class Meta:
+        model = Event
+        fields = ["tag"]
+
+
+class JudgementFilter(filters.FilterSet):
+    prediction = filters.NumberFilter(field_name="prediction_id")
+    event = filters.NumberFilter(field_name="event_id")
+    outcome = filters.ChoiceFilter(choices=Judgement.Outcome.choices)
+    judged_after = filters.IsoDateTimeFilter(field_name="judged_at", lookup_expr="gte")
+    judged_before = filters.IsoDateTimeFilter(field_name="judged_at", lookup_expr="lt")
+
+    class Meta:
+        model = Judgement
+        fields = ["prediction", "event", "outcome"]
