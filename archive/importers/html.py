@@ -9,6 +9,7 @@ standard library parser that never recurses, so hostile markup cannot exhaust th
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -90,6 +91,10 @@ def html_to_text(fragment: str, *, drop_furniture: bool = False) -> str:
 def _trafilatura(text: str) -> dict:
     import trafilatura
 
+    # Its warnings ("discarding data") describe pages we already report on in our own words.
+    for name in ("trafilatura", "htmldate"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
     try:
         result = trafilatura.bare_extraction(
             text,
@@ -99,11 +104,10 @@ def _trafilatura(text: str) -> dict:
             include_links=False,
             include_tables=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
-            as_dict=True,
         )
+        return result.as_dict() if result is not None else {}
     except Exception:  # noqa: BLE001 - hostile markup may break the extractor; fall back
         return {}
-    return result if isinstance(result, dict) else {}
 
 
 def _language(text: str, found: str | None) -> str | None:

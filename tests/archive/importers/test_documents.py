@@ -48,7 +48,12 @@ def test_full_document_and_unknown_keys_kept_as_metadata():
             section="Local",
             tags=["tides"],
             comments=[
-                {"author": "tidewatcher", "posted": "2023-03-01T18:20:00Z", "body": "No.", "parent": None},
+                {
+                    "author": "tidewatcher",
+                    "posted": "2023-03-01T18:20:00Z",
+                    "body": "No.",
+                    "parent": None,
+                },
                 {"author": None, "posted": None, "body": "", "parent": 0},
                 {"author": "", "body": "Unsigned reply."},
             ],
@@ -128,7 +133,10 @@ def test_defaults_fill_only_what_the_document_lacks():
         ({"comments": ["text"]}, "comments[0]: must be an object, not a string"),
         ({"comments": [{"body": 3}]}, "comments[0].body: must be a string, not a number"),
         ({"comments": [{"author": 1, "body": ""}]}, "comments[0].author: must be a string"),
-        ({"comments": [{"posted": "soon", "body": ""}]}, "comments[0].posted: not an ISO 8601 date"),
+        (
+            {"comments": [{"posted": "soon", "body": ""}]},
+            "comments[0].posted: not an ISO 8601 date",
+        ),
         (
             {"comments": [{"body": "a"}, {"body": "b"}, {"body": "c", "parent": 2}]},
             "comments[2].parent: must be the index of an earlier comment",
@@ -168,7 +176,10 @@ def test_absurdly_nested_metadata_is_refused_without_recursion():
 
 def test_normalisation_keeps_offsets_meaningful():
     parsed = parse_document(
-        doc(title="  A\x00 title\r\n", body="\r\n  First line.\r\nSecond\x07 line \u00a0end.\rLast.  \n\n")
+        doc(
+            title="  A\x00 title\r\n",
+            body="\r\n  First line.\r\nSecond\x07 line \u00a0end.\rLast.  \n\n",
+        )
     )
     assert parsed.title == "A title"
     # Line endings and control characters only; inner spacing and no-break spaces are kept.

@@ -1,0 +1,96 @@
+"""Import document files (CONTRACT §1 and §3): JSON, JSON Lines, page dumps, HTML pages, feeds.
+
+Each document is imported on its own (atomic per document); a bad one is reported on one line,
+``path: position: reason``, and skipped. The run ends with ``Imported N, duplicates N, failed N.``
+and a non-zero exit status when anything failed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from archive.errors import ArchiveError
+from archive.importers.readers import ReadResult, iter_files, read_path
+from archive.management.arguments import add_document_defaults, document_defaults
+from archive.services import document_import
+
+# The bar appears only on a terminal and only when a run lasts longer than this many seconds.
+_PROGRESS_DELAY = 1.0
+
+
+class Command(BaseCommand):
+    # Importing needs only the models; a half-configured URLconf must not stop a data load.
+    requires_system_checks = []
+    help = "Import documents (JSON, JSONL, plain-text page dumps, HTML pages, RSS/Atom feeds)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or directories.")
+        add_document_defaults(parser)
+        parser.add_argument(
+            "--extract", action="store_true", help="Extract candidate predictions after import."
+        )
+
+    def handle(self, *args, **options):
+        defaults = document_defaults(options)
+        counts = {"imported": 0, "duplicates": 0, "failed": 0}
+        paths = [Path(p) for p in options["paths"]]
+        bar = tqdm(
+            unit="doc",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty() or options["verbosity"] == 0,
+            delay=_PROGRESS_DELAY,
+            leave=False,
+        )
+        with bar:
+            for path in paths:
+                if not path.exists():
+                    self._fail(bar, counts, f"{path}: no such file or directory")
+                    continue
+                for file in iter_files([path]):
+                    for result in self._results(file, defaults):
+                        self._import(result, bar, counts, options)
+                        bar.update(1)
+        summary = (
+            f"Imported {counts['imported']}, duplicates {counts['duplicates']}, "
+            f"failed {counts['failed']}."
+        )
+        self.stdout.write(summary)
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} document(s) could not be imported.")
+
+    def _results(self, file: Path, defaults):
+        """The file's documents; a reader failing unexpectedly ends that file with one error."""
+        try:
+            yield from read_path(file, defaults=defaults)
+        except Exception as error:  # noqa: BLE001 - one bad file must not end the run
+            yield ReadResult(str(file), "", None, f"cannot read: {type(error).__name__}: {error}")
+
+    def _import(self, result: ReadResult, bar, counts: dict, options) -> None:
+        if result.document is None:
+            self._fail(bar, counts, result.describe())
+            return
+        try:
+            outcome = document_import(document=result.document, extract=options["extract"])
+        except ArchiveError as error:
+            result.error = error.message
+            self._fail(bar, counts, result.describe())
+            return
+        except Exception as error:  # noqa: BLE001 - reported per document, never a traceback
+            result.error = f"not imported: {type(error).__name__}: {error}"
+            self._fail(bar, counts, result.describe())
+            return
+        counts["imported" if outcome.created else "duplicates"] += 1
+        if options["verbosity"] >= 2:
+            state = "imported" if outcome.created else "duplicate of"
+            where = f"{result.source}: {result.position}" if result.position else result.source
+            with bar.external_write_mode(file=sys.stderr):
+                self.stdout.write(f"{where}: {state} article {outcome.article.pk}")
+
+    def _fail(self, bar, counts: dict, line: str) -> None:
+        counts["failed"] += 1
+        with bar.external_write_mode(file=sys.stderr):
+            self.stderr.write(line)
