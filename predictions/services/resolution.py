@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from archive.errors import ResolutionError
@@ -61,6 +61,115 @@ def _recompute_after_commit() -> None:
     transaction.on_commit(recompute)
 
 
+def _insert_judgements(
+    changes: list[tuple[int, float, str | None]],
+    *,
+    event: Event | None,
+    note: str,
+    by,
+    now: datetime.datetime,
+) -> list[Judgement]:
+    """Append the judgements with one INSERT ... SELECT per outcome and batch.
+
+    ``bulk_create`` spends more time building ten thousand model instances and their SQL than
+    the database spends storing them; here the rows are copied from the predictions table and
+    only the ids come back.
+    """
+    if not connection.features.can_return_rows_from_bulk_insert:  # SQLite before 3.35
+        return Judgement.objects.bulk_create(
+            [
+                Judgement(
+                    prediction_id=pk,
+                    outcome=outcome or Judgement.Outcome.WITHDRAWN,
+                    event=event,
+                    note=note,
+                    judged_by=by,
+                    judged_at=now,
+                )
+                for pk, _, outcome in changes
+            ],
+            batch_size=BATCH_SIZE,
+        )
+    by_outcome: dict[str, list[int]] = defaultdict(list)
+    for pk, _, outcome in changes:
+        by_outcome[outcome or Judgement.Outcome.WITHDRAWN].append(pk)
+    qn = connection.ops.quote_name
+    columns = ", ".join(
+        qn(c) for c in ("prediction_id", "outcome", "event_id", "note", "judged_by_id", "judged_at")
+    )
+    judged_at = connection.ops.adapt_datetimefield_value(now)
+    event_id = event.pk if event else None
+    by_id = by.pk if by else None
+    judgements = []
+    with connection.cursor() as cursor:
+        for outcome, pks in by_outcome.items():
+            for start in range(0, len(pks), BATCH_SIZE):
+                batch = pks[start : start + BATCH_SIZE]
+                # Only quoted identifiers and placeholders are interpolated; values are bound.
+                cursor.execute(
+                    f"INSERT INTO {qn(Judgement._meta.db_table)} ({columns})"  # noqa: S608
+                    f" SELECT {qn('id')}, %s, %s, %s, %s, %s FROM {qn(Prediction._meta.db_table)}"
+                    f" WHERE {qn('id')} IN ({', '.join(['%s'] * len(batch))})"
+                    f" RETURNING {qn('id')}, {qn('prediction_id')}",
+                    [outcome, event_id, note, by_id, judged_at, *batch],
+                )
+                judgements += [
+                    Judgement(
+                        id=judgement_id,
+                        prediction_id=prediction_id,
+                        outcome=outcome,
+                        event_id=event_id,
+                        note=note,
+                        judged_by_id=by_id,
+                        judged_at=now,
+                    )
+                    for judgement_id, prediction_id in cursor.fetchall()
+                ]
+    return judgements
+
+
+def _copy_verdicts(changes: list[tuple[int, float, str | None]], *, now: datetime.datetime) -> None:
+    """Copy each new verdict and its scores onto its prediction, a batch per UPDATE.
+
+    One ``UPDATE ... FROM (VALUES ...)`` per batch writes rows with different scores at once;
+    an UPDATE per distinct (probability, outcome) would need thousands of statements for
+    imported records whose probabilities are all different.
+    """
+    scores: dict[tuple[float, str | None], tuple[float | None, float | None]] = {}
+    rows = []
+    for pk, probability, outcome in changes:
+        key = (probability, outcome)
+        if key not in scores:
+            scores[key] = _scores(probability, outcome)
+        rows.append((pk, outcome, *scores[key]))
+
+    qn = connection.ops.quote_name
+    postgres = connection.vendor == "postgresql"
+    # PostgreSQL types a VALUES list from its first row; SQLite must not see these casts.
+    first = (
+        "(%s::bigint, %s::varchar, %s::double precision, %s::double precision)"
+        if postgres
+        else "(%s, %s, %s, %s)"
+    )
+    stamp = "%s::timestamptz" if postgres else "%s"
+    moment = connection.ops.adapt_datetimefield_value(now)
+    table = qn(Prediction._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH_SIZE):
+            batch = rows[start : start + BATCH_SIZE]
+            values = ", ".join([first] + ["(%s, %s, %s, %s)"] * (len(batch) - 1))
+            # Only quoted identifiers and placeholders are interpolated; values are bound.
+            cursor.execute(
+                f"WITH v (id, outcome, brier, log_score) AS (VALUES {values})"  # noqa: S608
+                f" UPDATE {table} SET {qn('outcome')} = v.outcome,"
+                f" {qn('judged_at')} = CASE WHEN v.outcome IS NULL THEN NULL ELSE {stamp} END,"
+                f" {qn('brier')} = v.brier, {qn('log_score')} = v.log_score,"
+                f" {qn('updated_at')} = {stamp}"
+                f" FROM v WHERE {table}.{qn('id')} = v.id",
+                [value for row in batch for value in row] + [moment, moment],
+            )
+
+
 def _write(
     changes: list[tuple[int, float, str | None]],
     *,
@@ -73,34 +182,9 @@ def _write(
 
     ``outcome`` None means the verdict is withdrawn and the prediction is open again.
     """
-    judgements = [
-        Judgement(
-            prediction_id=pk,
-            outcome=outcome or Judgement.Outcome.WITHDRAWN,
-            event=event,
-            note=note,
-            judged_by=by,
-            judged_at=now,
-        )
-        for pk, _, outcome in changes
-    ]
-    judgements = Judgement.objects.bulk_create(judgements, batch_size=BATCH_SIZE)
+    judgements = _insert_judgements(changes, event=event, note=note, by=by, now=now)
 
-    # Scores depend only on (probability, outcome), and forecasts share few probabilities
-    # (hedge words map to a handful of values), so grouping gives few UPDATE statements.
-    groups: dict[tuple[float, str | None], list[int]] = defaultdict(list)
-    for pk, probability, outcome in changes:
-        groups[(probability, outcome)].append(pk)
-    for (probability, outcome), pks in groups.items():
-        brier, log_score = _scores(probability, outcome)
-        for start in range(0, len(pks), BATCH_SIZE):
-            Prediction.objects.filter(pk__in=pks[start : start + BATCH_SIZE]).update(
-                outcome=outcome,
-                judged_at=now if outcome else None,
-                brier=brier,
-                log_score=log_score,
-                updated_at=now,
-            )
+    _copy_verdicts(changes, now=now)
     return judgements
 
 
