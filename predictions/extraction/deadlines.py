@@ -1,13 +1,29 @@
-"""The deadline a forecast sentence sets: the date by which its outcome must come true."""
+"""The deadline a forecast sentence sets: the last day by which its outcome must come true.
 
+The time expressions come from `timex.py`; this module decides which of them governs the predicted
+outcome and what day it means as a deadline. "by", "before", "within", "until" and "no later than"
+govern more strongly than a bare "in" or "on", which govern more than an expression with no
+preposition; an expression in a past-tense clause ("the talks ended on Sunday", "he said on
+Tuesday") or after "since"/"after" is a reference, never a deadline. Periods end on their last day
+("in May" is 31 May, "next year" 31 December); "before" ends the day before ("before Christmas" is
+24 December); spans count from the statement's date ("within six months"). A scheduled event the
+sentence names ("before the presidential election in May", "at Tuesday's vote") is looked up in the
+archive's known events; when none matches, the period the sentence names for it is used.
+"""
+
+import bisect
 import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from predictions.extraction.events import KnownEvent
+from predictions.extraction.timex import Period, Ref, Span, Timex, find_timexes, resolve
 
 KINDS = ("date", "period_end", "relative", "event", "vague", "none")
+
+# Longer sentences are not sentences; looking further only costs time.
+MAX_SENTENCE = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,19 +35,407 @@ class Deadline:
 
 NO_DEADLINE = Deadline(None, None, "none")
 
-_YEAR = re.compile(
-    r"\b(?:by|in|before|until)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE
+# How strongly a preposition ties an expression to the outcome; None: the expression is no deadline.
+_PREPOSITIONS = {
+    "by": 3.0,
+    "before": 3.0,
+    "until": 3.0,
+    "till": 3.0,
+    "til": 3.0,
+    "until after": 3.0,
+    "up to": 3.0,
+    "up until": 3.0,
+    "no later than": 3.0,
+    "not later than": 3.0,
+    "between now and": 3.0,
+    "within": 3.0,
+    "inside": 3.0,
+    "inside of": 3.0,
+    "ahead of": 3.0,
+    "prior to": 3.0,
+    "in time for": 3.0,
+    "by the time of": 3.0,
+    "in": 2.0,
+    "during": 2.0,
+    "over": 2.0,
+    "on": 2.0,
+    "at": 2.0,
+    "through": 2.0,
+    "throughout": 2.0,
+    "come": 2.0,
+    "sometime in": 2.0,
+    "some time in": 2.0,
+    "sometime before": 3.0,
+    "sometime by": 3.0,
+    "beginning in": 2.0,
+    "starting in": 2.0,
+    "for": 1.0,
+    "of": 1.0,
+    "around": 1.0,
+    "about": 1.0,
+    "as early as": 1.0,
+    "as soon as": 1.0,
+    "after": None,
+    "since": None,
+    "from": None,
+    "starting": None,
+    "beginning": None,
+    "as of": None,
+    "no sooner than": None,
+    "not before": None,
+    "not until": None,
+    "ago": None,
+}
+_BEFORE = frozenset(("before", "ahead of", "prior to", "in time for", "sometime before"))
+_NO_PREPOSITION = 1.5
+_PREPOSITION_TAIL = re.compile(
+    r"(?i:\b(?P<prep>"
+    + "|".join(
+        re.escape(word).replace(r"\ ", r"\s+")
+        for word in sorted(_PREPOSITIONS, key=len, reverse=True)
+    )
+    + r"))\s+$"
 )
-_VAGUE = re.compile(r"\b(?:any ?time soon|soon|in the near future)\b", re.IGNORECASE)
+
+_FUTURE_CUE = re.compile(
+    r"(?i:\b(?:will|won['’]?t|shall|would|going\s+to|gonna|expect\w*|predict\w*|forecast\w*|likely|unlikely"
+    r"|could|may|might|must|should|can|plan\w*|intend\w*|set\s+to|due|scheduled|slated|poised|about\s+to"
+    r"|aim\w*|hope\w*|to\s+be|upcoming|vow\w*|promis\w*|pledg\w*|is\s+to|are\s+to|need\s+to|has\s+to|have\s+to"
+    r"|want\w*|fear\w*|warn\w*|project\w*|anticipat\w*|bet|chance|odds|probab\w*|possib\w*|doubt\w*)\b"
+    r"|['’]ll\b)"
+)
+_PAST_CUE = re.compile(
+    r"(?i:\b(?:said|told|announced|reported|added|noted|wrote|stated|was|were|had|did|didn['’]?t|began|took"
+    r"|came|went|met|held|won|lost|fell|rose|left|ago|yesterday|already|previously|has\s+been|have\s+been"
+    r"|since|last)\b|\b[a-z]{3,}ed\b)"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]\"“”—–]|\s-\s|(?i:\b(?:and|but|while|whereas|although|though|because|when|which|who|after"
+    r"|since|that|so|if|unless)\b)"
+)
+
+_EVENT_NOUNS = (
+    r"(?:[Ee]lections?|[Vv]ote|[Vv]oting|[Rr]eferendum|[Pp]lebiscite|[Pp]olls?|[Bb]allot|[Pp]rimary|[Pp]rimaries"
+    r"|[Cc]aucus(?:es)?|[Rr]un-?off|[Dd]ebates?|[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Cc]onvention"
+    r"|[Ii]nauguration|[Dd]eadline|[Hh]earing|[Tt]rial|[Vv]erdict|[Rr]uling|[Ff]inals?|Olympics|World\s+Cup"
+    r"|Games|[Cc]eremony|[Bb]udget|[Mm]idterms|[Ss]ession|[Ll]aunch|[Hh]andover|[Tt]ournament"
+    r"|[Cc]hampionship|[Cc]oronation|[Ww]edding|[Ee]lection[\s-](?:[Dd]ay|[Nn]ight)|[Pp]olling\s+[Dd]ay)"
+)
+_EVENT_RE = re.compile(
+    r"(?i:\b(?P<lead>by\s+the\s+time\s+of|at\s+the\s+time\s+of|in\s+time\s+for|until\s+after|ahead\s+of"
+    r"|prior\s+to|no\s+later\s+than|leading\s+up\s+to|before|by|until|till|at|on|in|during|after|for|through"
+    r"|up\s+to|around|come)\s+)"
+    r"(?P<phrase>(?:[\w.'’-]+\s+){0,5}?"
+    + _EVENT_NOUNS
+    + r"(?:\s+(?:[Ff]inals?|[Vv]ote|[Dd]ebates?|[Ee]lections?"
+    r"|[Gg]ames?|[Mm]atch|[Cc]eremony|[Dd]ay|[Nn]ight|[Rr]esults?))?)(?!\w)"
+)
+_NOT_IN_EVENT_PHRASE = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "which",
+        "who",
+        "before",
+        "after",
+        "by",
+        "until",
+        "to",
+        "than",
+        "if",
+        "when",
+        "while",
+        "as",
+        "with",
+    ]
+)
+_EVENT_TO_TIMEX = re.compile(
+    r"\s*,?\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:(?:scheduled|set|planned|slated|due|expected"
+    r"|held)\s+)?(?:for|in|on|of|at|this|next)?\s*$",
+    re.IGNORECASE,
+)
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "by",
+        "before",
+        "after",
+        "this",
+        "next",
+        "last",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "upcoming",
+        "coming",
+        "scheduled",
+        "planned",
+        "day",
+        "s",
+    ]
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    weight: float
+    position: int
+    deadline: Deadline
 
 
 def find_deadline(
     sentence: str, made_on: datetime.date, known_events: Sequence[KnownEvent] = ()
 ) -> Deadline:
-    match = _YEAR.search(sentence)
-    if match and int(match.group(1)) >= made_on.year:
-        return Deadline(datetime.date(int(match.group(1)), 12, 31), match.group(0), "period_end")
-    match = _VAGUE.search(sentence)
-    if match:
-        return Deadline(None, match.group(0), "vague")
-    return NO_DEADLINE
+    """The deadline `sentence`, said on `made_on`, sets for its predicted outcome."""
+    if isinstance(made_on, datetime.datetime):
+        made_on = made_on.date()
+    sentence = sentence[:MAX_SENTENCE]
+    timexes = find_timexes(sentence)
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
+    choices: list[_Choice] = []
+    for timex in timexes:
+        choice = _timex_choice(sentence, timex, made_on, breaks)
+        if choice is not None:
+            choices.append(choice)
+    choices.extend(_event_choices(sentence, timexes, made_on, known_events, breaks))
+    if not choices:
+        return NO_DEADLINE
+    best = max(choices, key=lambda choice: (choice.weight, -choice.position))
+    return best.deadline
+
+
+def _preposition(sentence: str, start: int) -> tuple[str | None, int]:
+    """The preposition right before `start` (normalised) and where it begins."""
+    match = _PREPOSITION_TAIL.search(sentence, max(0, start - 24), start)
+    if match is None:
+        return None, start
+    return " ".join(match.group("prep").lower().split()), match.start("prep")
+
+
+def _tense(sentence: str, start: int, end: int, breaks: list[int]) -> str | None:
+    """ "future" or "past" as the clause around sentence[start:end] reads, or None when it says neither."""
+    left = bisect.bisect_right(breaks, start - 1)
+    clause_start = breaks[left - 1] if left else 0
+    right = bisect.bisect_left(breaks, end)
+    clause_end = breaks[right] if right < len(breaks) else len(sentence)
+    tense = _clause_tense(sentence[clause_start:start] + " " + sentence[end:clause_end])
+    fronted = (
+        not sentence[clause_start:start].strip(" ,;:-").strip()
+        and not sentence[end:clause_end].strip()
+    )
+    if tense is None and fronted and sentence.startswith(",", clause_end):
+        # A fronted phrase ("On Sunday, the talks ended") takes the tense of the clause it introduces.
+        following_end = breaks[right + 1] if right + 1 < len(breaks) else len(sentence)
+        tense = _clause_tense(sentence[clause_end + 1 : following_end])
+    return tense
+
+
+def _clause_tense(clause: str) -> str | None:
+    if _FUTURE_CUE.search(clause):
+        return "future"
+    if _PAST_CUE.search(clause):
+        return "past"
+    return None
+
+
+def _timex_choice(
+    sentence: str, timex: Timex, made_on: datetime.date, breaks: list[int]
+) -> _Choice | None:
+    prep, prep_start = _preposition(sentence, timex.start)
+    weight = _NO_PREPOSITION if prep is None else _PREPOSITIONS[prep]
+    if weight is None:
+        return None
+    tense = _tense(sentence, prep_start, timex.end, breaks)
+    if tense == "past":
+        return None
+    value = resolve(timex, made_on, "future")
+    if value is None:
+        return None
+    text = sentence[prep_start : timex.end]
+    if isinstance(value, Ref):
+        if value.kind == "vague":
+            return _Choice(0.5, timex.start, Deadline(None, timex.text, "vague"))
+        if value.kind in ("open", "future"):
+            return _Choice(0.2, timex.start, Deadline(None, timex.text, "none"))
+        return None
+    if isinstance(value, Span):
+        return _span_choice(timex, value, prep, weight, text, made_on)
+    day = _period_deadline(value, prep)
+    if day < made_on:
+        # A past period: a deadline only when the text says which one ("by 2010"), and even then weakly.
+        if timex.form not in ("year", "iso", "month_year", "decade") or prep is None:
+            return None
+        weight = 0.4
+    kind = "date" if value.grain == "day" else "period_end"
+    return _Choice(weight, timex.start, Deadline(day, text, kind))
+
+
+def _period_deadline(period: Period, prep: str | None) -> datetime.date:
+    if prep in _BEFORE:
+        return period.last if period.mod else period.first - datetime.timedelta(days=1)
+    return period.last
+
+
+def _span_choice(
+    timex: Timex, span: Span, prep: str | None, weight: float, text: str, made_on: datetime.date
+) -> _Choice | None:
+    if span.direction < 0:
+        return None
+    counted_from_now = timex.field("sp_suf") is not None or timex.form == "half_span"
+    looking_ahead = timex.field("sp_dir") is not None or timex.form in ("coming", "relative")
+    if prep is None and not (counted_from_now or looking_ahead):
+        return None  # "six months of talks"
+    if prep in ("for", "of", "around", "about", "at", "on") and not looking_ahead:
+        return None  # a duration ("for six months"), not a time limit
+    day = span.from_anchor(made_on)
+    if prep == "over" and span.unit in ("year", "decade"):
+        # "Over the next decade" counts whole years, as budget windows do.
+        day = datetime.date(day.year, 12, 31)
+    if prep is None:
+        weight = 2.0 if counted_from_now else _NO_PREPOSITION
+    return _Choice(weight, timex.start, Deadline(day, text, "relative"))
+
+
+# --- Events ---------------------------------------------------------------------------------------
+
+
+def _event_choices(
+    sentence: str,
+    timexes: list[Timex],
+    made_on: datetime.date,
+    known_events: Sequence[KnownEvent],
+    breaks: list[int],
+) -> list[_Choice]:
+    choices = []
+    position = 0
+    while True:
+        match = _EVENT_RE.search(sentence, position)
+        if match is None:
+            break
+        words = match.group("phrase").lower().split()
+        if any(word in _NOT_IN_EVENT_PHRASE for word in words[:-1]):
+            position = match.start("phrase")  # a later lead inside this phrase may do better
+            continue
+        position = match.end()
+        choice = _event_choice(sentence, match, timexes, made_on, known_events, breaks)
+        if choice is not None:
+            choices.append(choice)
+    choices.extend(_named_event_choices(sentence, made_on, known_events, breaks))
+    return choices
+
+
+def _event_choice(sentence, match, timexes, made_on, known_events, breaks) -> _Choice | None:
+    lead = " ".join(match.group("lead").lower().split())
+    weight = _PREPOSITIONS.get(lead, 2.0)
+    if weight is None or lead == "leading up to":
+        weight = 3.0 if lead == "leading up to" else None
+    if weight is None:
+        return None
+    start, end = match.start("lead"), match.end("phrase")
+    # The period the sentence gives for the event: inside the phrase ("Tuesday's vote") or right after.
+    period_timex = None
+    for timex in timexes:
+        if match.start("phrase") <= timex.start and timex.end <= end:
+            period_timex = timex
+        elif timex.start >= end and _EVENT_TO_TIMEX.match(sentence[end : timex.start]):
+            period_timex = timex
+            end = timex.end
+            break
+        elif timex.start > end:
+            break
+    if _tense(sentence, start, end, breaks) == "past":
+        return None
+    period = resolve(period_timex, made_on, "future") if period_timex else None
+    if not isinstance(period, Period):
+        period = None
+    text = sentence[start:end]
+    event = _matching_event(match.group("phrase"), period, made_on, known_events)
+    if event is not None:
+        return _Choice(weight + 1.0, start, Deadline(event.on, text, "event"))
+    if period is None or period.last < made_on:
+        return None
+    kind = "date" if period.grain == "day" else "period_end"
+    return _Choice(weight + 0.5, start, Deadline(period.last, text, kind))
+
+
+def _tokens(text: str) -> set[str]:
+    words = (word.lower() for word in _WORD.findall(text))
+    return {
+        word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words
+    } - _STOPWORDS
+
+
+def _matching_event(
+    phrase: str, period: Period | None, made_on: datetime.date, known_events: Sequence[KnownEvent]
+) -> KnownEvent | None:
+    """The known event the phrase names best: most shared words, then in the period, then soonest."""
+    wanted = _tokens(phrase)
+    if not wanted or not known_events:
+        return None
+    best, best_key = None, None
+    for event in known_events:
+        names = (event.title, *event.aliases)
+        shared = max(len(wanted & _tokens(name)) for name in names)
+        if not shared:
+            continue
+        if period is not None and not period.start <= event.on <= period.end:
+            continue
+        if period is None and event.on < made_on:
+            continue
+        key = (shared / len(wanted), -abs((event.on - made_on).days))
+        if best_key is None or key > best_key:
+            best, best_key = event, key
+    return best
+
+
+def _named_event_choices(sentence, made_on, known_events, breaks) -> list[_Choice]:
+    """Known events named word for word ("before the Brexit vote"), whatever their noun."""
+    choices = []
+    lowered = sentence.lower()
+    for event in known_events:
+        if event.on < made_on:
+            continue
+        for name in (event.title, *event.aliases):
+            name = name.strip().lower()
+            if len(name) < 3:
+                continue
+            at = lowered.find(name)
+            if at < 0 or not _whole_words(lowered, at, at + len(name)):
+                continue
+            prep, prep_start = _preposition(sentence, at)
+            if prep is not None and _PREPOSITIONS[prep] is None:
+                continue
+            if _tense(sentence, prep_start, at + len(name), breaks) == "past":
+                continue
+            weight = 1.2 if prep is None else _PREPOSITIONS[prep] + 1.0
+            text = sentence[prep_start : at + len(name)]
+            choices.append(_Choice(weight, prep_start, Deadline(event.on, text, "event")))
+            break
+    return choices
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end == len(text) or not text[end].isalnum()
+    )

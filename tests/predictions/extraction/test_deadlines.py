@@ -1,22 +1,499 @@
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from predictions.extraction.deadlines import Deadline, find_deadline
+from predictions.extraction.deadlines import KINDS, Deadline, find_deadline
+from predictions.extraction.events import KnownEvent
 
-MADE_ON = datetime.date(2014, 3, 10)
+D = datetime.date
+MONDAY = D(2014, 3, 10)  # a Monday
+AUTUMN = D(2016, 9, 25)  # a Sunday, six weeks before a US election
+
+CASES = [
+    # Explicit dates
+    ("Prices will peak on May 25.", MONDAY, D(2014, 5, 25), "date", "on May 25"),
+    ("Prices will peak by 25 May 2014.", MONDAY, D(2014, 5, 25), "date", "by 25 May 2014"),
+    ("Prices will peak on 2014-05-25.", MONDAY, D(2014, 5, 25), "date", "on 2014-05-25"),
+    (
+        "The strike will end by Sept. 30, officials expect.",
+        AUTUMN,
+        D(2016, 9, 30),
+        "date",
+        "by Sept. 30",
+    ),
+    ("The fund will pay out on 6/15/2015.", MONDAY, D(2015, 6, 15), "date", "on 6/15/2015"),
+    (
+        "The plant will reopen on the 3rd of April.",
+        MONDAY,
+        D(2014, 4, 3),
+        "date",
+        "on the 3rd of April",
+    ),
+    (
+        "He will sign on Tuesday, May 20, aides predict.",
+        MONDAY,
+        D(2014, 5, 20),
+        "date",
+        "on Tuesday, May 20",
+    ),
+    # A date already past this year means next year's
+    ("The festival will be crowded on Feb. 14.", MONDAY, D(2015, 2, 14), "date", "on Feb. 14"),
+    # Weekdays and days
+    ("The board will decide on Tuesday.", MONDAY, D(2014, 3, 11), "date", "on Tuesday"),
+    ("The board will decide next Friday.", MONDAY, D(2014, 3, 14), "date", "next Friday"),
+    ("The board will decide on Monday.", MONDAY, D(2014, 3, 10), "date", "on Monday"),
+    ("The rain will stop tomorrow night.", MONDAY, D(2014, 3, 11), "date", "tomorrow night"),
+    ("The rain will stop today.", MONDAY, D(2014, 3, 10), "date", "today"),
+    (
+        "The rain will stop by the day after tomorrow.",
+        MONDAY,
+        D(2014, 3, 12),
+        "date",
+        "by the day after tomorrow",
+    ),
+    ("Crowds will gather this weekend.", MONDAY, D(2014, 3, 16), "period_end", "this weekend"),
+    # Weeks and months
+    ("The vote will slip to next week.", MONDAY, D(2014, 3, 23), "period_end", "next week"),
+    (
+        "The vote will happen by the end of the week.",
+        MONDAY,
+        D(2014, 3, 16),
+        "period_end",
+        "by the end of the week",
+    ),
+    ("It is going to rain in May.", MONDAY, D(2014, 5, 31), "period_end", "in May"),
+    ("It is going to rain in May.", D(2014, 6, 2), D(2015, 5, 31), "period_end", "in May"),
+    ("It is going to rain in May.", D(2014, 5, 20), D(2014, 5, 31), "period_end", "in May"),
+    (
+        "The plant will reopen by March of next year.",
+        AUTUMN,
+        D(2017, 3, 31),
+        "period_end",
+        "by March of next year",
+    ),
+    ("The plant will reopen in early June.", MONDAY, D(2014, 6, 10), "period_end", "in early June"),
+    ("The plant will reopen by mid-May.", MONDAY, D(2014, 5, 15), "period_end", "by mid-May"),
+    ("The plant will reopen next month.", AUTUMN, D(2016, 10, 31), "period_end", "next month"),
+    ("The plant will reopen in May 2015.", MONDAY, D(2015, 5, 31), "period_end", "in May 2015"),
+    # Seasons
+    ("Prices will climb this summer.", MONDAY, D(2014, 8, 31), "period_end", "this summer"),
+    (
+        "The bridge will be finished by the fall.",
+        MONDAY,
+        D(2014, 11, 30),
+        "period_end",
+        "by the fall",
+    ),
+    (
+        "The bridge will be finished by next spring.",
+        AUTUMN,
+        D(2017, 5, 31),
+        "period_end",
+        "by next spring",
+    ),
+    ("Snow will close the pass in winter.", MONDAY, D(2015, 2, 28), "period_end", "in winter"),
+    # Years
+    ("The company will go bust in 2015.", MONDAY, D(2015, 12, 31), "period_end", "in 2015"),
+    ("The company will go bust by 2020.", MONDAY, D(2020, 12, 31), "period_end", "by 2020"),
+    ("Sales will double by next year.", MONDAY, D(2015, 12, 31), "period_end", "by next year"),
+    ("Sales will double next year.", MONDAY, D(2015, 12, 31), "period_end", "next year"),
+    ("Sales will double this year.", MONDAY, D(2014, 12, 31), "period_end", "this year"),
+    (
+        "Sales will double later this year.",
+        MONDAY,
+        D(2014, 12, 31),
+        "period_end",
+        "later this year",
+    ),
+    (
+        "Sales will double by the end of the year.",
+        MONDAY,
+        D(2014, 12, 31),
+        "period_end",
+        "by the end of the year",
+    ),
+    ("Sales will double by year's end.", MONDAY, D(2014, 12, 31), "period_end", "by year's end"),
+    (
+        "Sales will double by early next year.",
+        MONDAY,
+        D(2015, 4, 30),
+        "period_end",
+        "by early next year",
+    ),
+    (
+        "Sales will double by the end of the decade.",
+        MONDAY,
+        D(2019, 12, 31),
+        "period_end",
+        "by the end of the decade",
+    ),
+    ("Sales will double before 2020.", MONDAY, D(2019, 12, 31), "period_end", "before 2020"),
+    ("Cars will fly in the 2020s.", MONDAY, D(2029, 12, 31), "period_end", "in the 2020s"),
+    # Quarters and halves
+    (
+        "The deal will close in the third quarter.",
+        MONDAY,
+        D(2014, 9, 30),
+        "period_end",
+        "in the third quarter",
+    ),
+    (
+        "The deal will close in the first quarter.",
+        D(2014, 5, 1),
+        D(2015, 3, 31),
+        "period_end",
+        "in the first quarter",
+    ),
+    (
+        "The deal will close in the fourth quarter of 2015.",
+        MONDAY,
+        D(2015, 12, 31),
+        "period_end",
+        "in the fourth quarter of 2015",
+    ),
+    ("The deal will close in Q2 2015.", MONDAY, D(2015, 6, 30), "period_end", "in Q2 2015"),
+    (
+        "The deal will close in the second half of next year.",
+        MONDAY,
+        D(2015, 12, 31),
+        "period_end",
+        "in the second half of next year",
+    ),
+    (
+        "The deal will close in the first half of 2015.",
+        MONDAY,
+        D(2015, 6, 30),
+        "period_end",
+        "in the first half of 2015",
+    ),
+    # Spans
+    (
+        "Prices will rise within six months.",
+        MONDAY,
+        D(2014, 9, 10),
+        "relative",
+        "within six months",
+    ),
+    (
+        "It will be over in the next two weeks.",
+        MONDAY,
+        D(2014, 3, 24),
+        "relative",
+        "in the next two weeks",
+    ),
+    ("It will be over within 18 months.", MONDAY, D(2015, 9, 10), "relative", "within 18 months"),
+    (
+        "Robots will do it over the next few years.",
+        MONDAY,
+        D(2017, 12, 31),
+        "relative",
+        "over the next few years",
+    ),
+    ("Robots will do it in a decade.", MONDAY, D(2024, 3, 10), "relative", "in a decade"),
+    (
+        "Robots will do it in ten years' time.",
+        MONDAY,
+        D(2024, 3, 10),
+        "relative",
+        "in ten years' time",
+    ),
+    (
+        "Robots will do it two years from now.",
+        MONDAY,
+        D(2016, 3, 10),
+        "relative",
+        "two years from now",
+    ),
+    (
+        "Costs will fall over the next decade.",
+        AUTUMN,
+        D(2026, 12, 31),
+        "relative",
+        "over the next decade",
+    ),
+    (
+        "Costs will fall by 3 percent over 10 years.",
+        AUTUMN,
+        D(2026, 12, 31),
+        "relative",
+        "over 10 years",
+    ),
+    (
+        "It will be settled in the coming weeks.",
+        MONDAY,
+        D(2014, 4, 7),
+        "relative",
+        "in the coming weeks",
+    ),
+    (
+        "It will be settled in the coming days.",
+        MONDAY,
+        D(2014, 3, 17),
+        "relative",
+        "in the coming days",
+    ),
+    (
+        "It will be settled within a year and a half.",
+        MONDAY,
+        D(2015, 9, 10),
+        "relative",
+        "within a year and a half",
+    ),
+    # Holidays
+    ("He will resign before Christmas.", MONDAY, D(2014, 12, 24), "date", "before Christmas"),
+    ("He will resign by Christmas.", MONDAY, D(2014, 12, 25), "date", "by Christmas"),
+    ("Turkeys will be scarce by Thanksgiving.", MONDAY, D(2014, 11, 27), "date", "by Thanksgiving"),
+    ("She will win on Election Day.", AUTUMN, D(2016, 11, 8), "date", "on Election Day"),
+    ("She will win on Election Day.", D(2015, 2, 1), D(2016, 11, 8), "date", "on Election Day"),
+    ("He will be gone by Inauguration Day.", AUTUMN, D(2017, 1, 20), "date", "by Inauguration Day"),
+    ("The shops will be full before Easter.", MONDAY, D(2014, 4, 19), "date", "before Easter"),
+    (
+        "Results will be known on election night.",
+        AUTUMN,
+        D(2016, 11, 8),
+        "date",
+        "on election night",
+    ),
+    # Scheduled events the archive does not know: the period named
+    (
+        "It is most unlikely that anything will be resolved before the Presidential election in May.",
+        MONDAY,
+        D(2014, 5, 31),
+        "period_end",
+        "before the Presidential election in May",
+    ),
+    ("The bill will pass at Tuesday's vote.", MONDAY, D(2014, 3, 11), "date", "at Tuesday's vote"),
+    (
+        "Turnout will be low in next month's elections.",
+        MONDAY,
+        D(2014, 4, 30),
+        "period_end",
+        "in next month's elections",
+    ),
+    # Vague and open-ended
+    ("It will not happen anytime soon.", MONDAY, None, "vague", "anytime soon"),
+    ("Peace will come soon.", MONDAY, None, "vague", "soon"),
+    ("Peace will come in the near future.", MONDAY, None, "vague", "in the near future"),
+    ("Peace will come shortly.", MONDAY, None, "vague", "shortly"),
+    (
+        "It is more likely than not that the troops will invade at some point.",
+        MONDAY,
+        None,
+        "none",
+        "at some point",
+    ),
+    ("The regime will eventually fall.", MONDAY, None, "none", "eventually"),
+    ("The regime will fall.", MONDAY, None, "none", None),
+    # The expression that governs the outcome, not a reference to a past date
+    (
+        "The talks ended on Sunday and the party will split by May.",
+        MONDAY,
+        D(2014, 5, 31),
+        "period_end",
+        "by May",
+    ),
+    (
+        "Prices will rise within six months, he said on Tuesday.",
+        MONDAY,
+        D(2014, 9, 10),
+        "relative",
+        "within six months",
+    ),
+    ("Turnout will be low, he said Tuesday.", MONDAY, None, "none", None),
+    ("Turnout will be low, she told reporters on Monday.", MONDAY, None, "none", None),
+    ("On Sunday, the talks ended without a deal.", MONDAY, None, "none", None),
+    (
+        "Since 2010 the party has grown, and it will win in 2015.",
+        MONDAY,
+        D(2015, 12, 31),
+        "period_end",
+        "in 2015",
+    ),
+    ("After Christmas the shops will close.", MONDAY, None, "none", None),
+    (
+        "In May, the minister said the tax would rise by 2016.",
+        MONDAY,
+        D(2016, 12, 31),
+        "period_end",
+        "by 2016",
+    ),
+    (
+        "Rates, cut last year, will rise in the first quarter.",
+        MONDAY,
+        D(2014, 3, 31),
+        "period_end",
+        "in the first quarter",
+    ),
+    (
+        "The plan will be ready before summer, not in 2013.",
+        MONDAY,
+        D(2014, 5, 31),
+        "period_end",
+        "before summer",
+    ),
+    # "may" the verb and "March" the noun are no months
+    ("It may rain heavily.", MONDAY, None, "none", None),
+    ("The March on the capital will be huge.", MONDAY, None, "none", None),
+    ("May will win the leadership contest.", MONDAY, None, "none", None),
+    ("Thousands will march on Tuesday.", MONDAY, D(2014, 3, 11), "date", "on Tuesday"),
+    ("He will hire 2000 workers.", MONDAY, None, "none", None),
+    ("The fall of the regime will come soon.", MONDAY, None, "vague", "soon"),
+    ("Prices will not fall as soon as people hope.", MONDAY, None, "none", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "made_on", "day", "kind", "text"), CASES)
+def test_find_deadline(sentence, made_on, day, kind, text):
+    assert find_deadline(sentence, made_on) == Deadline(day, text, kind)
+
+
+@pytest.mark.parametrize(("sentence", "made_on", "day", "kind", "text"), CASES)
+def test_text_is_the_substring_that_gave_the_deadline(sentence, made_on, day, kind, text):
+    deadline = find_deadline(sentence, made_on)
+    assert deadline.kind in KINDS
+    if deadline.text is not None:
+        assert deadline.text in sentence
+    if deadline.date is not None:
+        assert deadline.date >= made_on
+
+
+UKRAINE = KnownEvent(
+    "Ukrainian presidential election", D(2014, 5, 25), aliases=("Ukraine election",)
+)
+SENATE_VOTE = KnownEvent("Senate vote on the budget", D(2014, 3, 11))
+WORLD_CUP = KnownEvent("FIFA World Cup final", D(2014, 7, 13), aliases=("World Cup final",))
+EVENTS = (UKRAINE, SENATE_VOTE, WORLD_CUP)
 
 
 @pytest.mark.parametrize(
-    ("sentence", "expected"),
+    ("sentence", "day", "kind", "text"),
     [
         (
-            "Prices will double by 2020.",
-            Deadline(datetime.date(2020, 12, 31), "by 2020", "period_end"),
+            "It is most unlikely that anything will be resolved before the Presidential election in May.",
+            D(2014, 5, 25),
+            "event",
+            "before the Presidential election in May",
         ),
-        ("The party will fold soon.", Deadline(None, "soon", "vague")),
-        ("The party will fold.", Deadline(None, None, "none")),
+        (
+            "The rouble will fall before the election.",
+            D(2014, 5, 25),
+            "event",
+            "before the election",
+        ),
+        ("The bill will pass at Tuesday's vote.", D(2014, 3, 11), "event", "at Tuesday's vote"),
+        (
+            "Turnout will be high in the Ukraine election.",
+            D(2014, 5, 25),
+            "event",
+            "in the Ukraine election",
+        ),
+        (
+            "Brazil will be champions by the World Cup final.",
+            D(2014, 7, 13),
+            "event",
+            "by the World Cup final",
+        ),
+        # An event the archive knows, but in another month than the sentence names: the period wins.
+        (
+            "Talks will fail before the election in June.",
+            D(2014, 6, 30),
+            "period_end",
+            "before the election in June",
+        ),
+        # A past event is no deadline; the sentence's own time is.
+        (
+            "After the election the rouble will recover by 2015.",
+            D(2015, 12, 31),
+            "period_end",
+            "by 2015",
+        ),
     ],
 )
-def test_find_deadline(sentence, expected):
-    assert find_deadline(sentence, MADE_ON) == expected
+def test_event_deadlines(sentence, day, kind, text):
+    assert find_deadline(sentence, MONDAY, EVENTS) == Deadline(day, text, kind)
+
+
+def test_unknown_event_without_a_period_sets_no_deadline():
+    assert find_deadline("The rouble will fall before the summit.", MONDAY, EVENTS) == Deadline(
+        None, None, "none"
+    )
+
+
+def test_made_on_may_be_a_datetime():
+    made = datetime.datetime(2014, 3, 10, 18, 30, tzinfo=datetime.UTC)
+    assert find_deadline("Sales will double next year.", made).date == D(2015, 12, 31)
+
+
+@settings(max_examples=200, deadline=2000)
+@given(st.text(max_size=400), st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
+def test_never_crashes_on_arbitrary_text(text, made_on):
+    deadline = find_deadline(text, made_on)
+    assert deadline.kind in KINDS
+    assert deadline.text is None or deadline.text in text
+
+
+@settings(max_examples=100, deadline=2000)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "by",
+                "in",
+                "May",
+                "2015",
+                "next",
+                "year",
+                "the",
+                "end",
+                "of",
+                "within",
+                "six",
+                "months",
+                "Tuesday's",
+                "vote",
+                "before",
+                "Christmas",
+                "25",
+                ",",
+                "will",
+                "said",
+                "ago",
+                "Q3",
+                "mid-",
+                "1/2/",
+                "soon",
+                ".",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join),
+    st.dates(min_value=D(1990, 1, 1), max_value=D(2090, 12, 31)),
+)
+def test_never_crashes_on_time_words(text, made_on):
+    deadline = find_deadline(text, made_on, EVENTS)
+    assert deadline.kind in KINDS
+    assert deadline.text is None or deadline.text in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1." * 50_000,
+        "2014-" * 40_000,
+        "1/" * 60_000,
+        "May 25, " * 20_000,
+        "by the end of the " * 10_000,
+        "within " + "six " * 50_000 + "months",
+        "\u0661\u0662\u0663\u0664." * 20_000,
+        "x" * 500_000,
+    ],
+)
+def test_enormous_sentences_finish_quickly(text):
+    import time
+
+    started = time.perf_counter()
+    deadline = find_deadline(text, MONDAY, EVENTS)
+    assert time.perf_counter() - started < 2.0
+    assert deadline.kind in KINDS
