@@ -1,0 +1,152 @@
+"""Feeds: RSS and Atom of newly resolved predictions and of one person's forecasts, and an
+iCalendar of upcoming deadlines.
+
+Feed readers treat an item's description as HTML, so imported text is escaped into it here;
+titles are plain text, which the feed generator escapes as XML.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import icalendar
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+
+from archive.models import Person
+from predictions.models import Prediction
+from predictions.templatetags.archive_site import OUTCOME_BADGES, percent
+
+FEED_SIZE = 50
+CALENDAR_DAYS = 366
+
+
+def _speaker(prediction: Prediction) -> str:
+    return (
+        prediction.speaker.name if prediction.speaker_id else prediction.speaker_name or "Unknown"
+    )
+
+
+def _claim(prediction: Prediction) -> str:
+    return prediction.claim.text if prediction.claim_id else prediction.claim_text
+
+
+def _description(prediction: Prediction) -> str:
+    outcome = OUTCOME_BADGES.get(prediction.outcome, ("Pending", ""))[0]
+    return format_html(
+        "<p>{} gave {} that {}.</p><blockquote>{}</blockquote><p>{}{}</p>",
+        _speaker(prediction),
+        percent(prediction.probability),
+        _claim(prediction),
+        prediction.quote,
+        outcome,
+        f" · Brier score {prediction.brier:.3f}" if prediction.brier is not None else "",
+    )
+
+
+class ResolvedFeed(Feed):
+    title = "Prediction Archive: newly resolved forecasts"
+    description = "Public forecasts whose outcome has just been judged, with the score each earned."
+
+    def link(self) -> str:
+        return reverse("site:home")
+
+    def items(self):
+        return (
+            Prediction.objects.accepted()
+            .judged()
+            .with_relations()
+            .order_by("-judged_at", "-id")[:FEED_SIZE]
+        )
+
+    def item_title(self, item: Prediction) -> str:
+        outcome = OUTCOME_BADGES.get(item.outcome, ("Pending", ""))[0]
+        return f"{_speaker(item)}: {_claim(item)} ({percent(item.probability)}) — {outcome}"
+
+    def item_description(self, item: Prediction) -> str:
+        return _description(item)
+
+    def item_pubdate(self, item: Prediction):
+        return item.judged_at
+
+    def item_updateddate(self, item: Prediction):
+        return item.judged_at
+
+
+class ResolvedAtomFeed(ResolvedFeed):
+    feed_type = Atom1Feed
+    subtitle = ResolvedFeed.description
+
+
+class PersonFeed(Feed):
+    description_template = None
+
+    def get_object(self, request: HttpRequest, slug: str) -> Person:
+        return get_object_or_404(Person, slug=slug)
+
+    def title(self, obj: Person) -> str:
+        return f"Forecasts by {obj.name} — Prediction Archive"
+
+    def description(self, obj: Person) -> str:
+        return f"Every forecast by {obj.name} in the archive, newest first."
+
+    def link(self, obj: Person) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Person):
+        return (
+            Prediction.objects.accepted()
+            .for_person(obj)
+            .with_relations()
+            .order_by("-made_at", "-id")[:FEED_SIZE]
+        )
+
+    def item_title(self, item: Prediction) -> str:
+        return f"{_claim(item)} ({percent(item.probability)})"
+
+    def item_description(self, item: Prediction) -> str:
+        return _description(item)
+
+    def item_pubdate(self, item: Prediction):
+        return item.made_at
+
+
+class PersonAtomFeed(PersonFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: Person) -> str:
+        return self.description(obj)
+
+
+def deadlines_calendar(request: HttpRequest) -> HttpResponse:
+    """Open forecasts falling due over the next year, one all-day event on each deadline."""
+    today = timezone.localdate()
+    upcoming = (
+        Prediction.objects.due_between(today, today + datetime.timedelta(days=CALENDAR_DAYS))
+        .with_relations()
+        .order_by("deadline", "id")[:1000]
+    )
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Prediction Archive//deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Prediction Archive: forecast deadlines")
+    stamp = timezone.now()
+    host = request.get_host().split(":")[0]
+    for item in upcoming:
+        entry = icalendar.Event()
+        entry.add("uid", f"prediction-{item.pk}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", item.deadline)
+        entry.add("dtend", item.deadline + datetime.timedelta(days=1))
+        entry.add("summary", f"Due: {_claim(item)} ({_speaker(item)}, {percent(item.probability)})")
+        entry.add("description", f"“{item.quote}”")
+        entry.add("url", request.build_absolute_uri(item.get_absolute_url()))
+        calendar.add_component(entry)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="deadlines.ics"'
+    return response

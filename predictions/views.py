@@ -1,0 +1,237 @@
+"""The public site's pages about forecasts: home, leaderboards, people, predictions, claims,
+events, search and the editors' queue of what is due.
+
+Each view reads through a selector or a named queryset and renders one template.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from archive.models import Article, Person
+from predictions.charts import calibration_bins, running_mean
+from predictions.models import Claim, Event, LeaderboardEntry, Prediction, Tag
+from predictions.selectors.records import person_record
+from predictions.selectors.search import site_search
+
+PAGE_SIZE = 25
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "site/home.html",
+        {
+            "board": list(_leaderboard(scope="person")[:8]),
+            "due_soon": list(_due_soon(days=60).order_by("deadline", "claim_id", "id")[:40]),
+            "resolved": list(
+                Prediction.objects.accepted()
+                .judged()
+                .with_relations()
+                .order_by("-judged_at", "-id")[:8]
+            ),
+            "articles": list(
+                Article.objects.select_related("outlet").order_by("-published_at", "-id")[:6]
+            ),
+            "today": today,
+        },
+    )
+
+
+def leaderboard(request: HttpRequest) -> HttpResponse:
+    scope = "outlet" if request.GET.get("by") == "outlet" else "person"
+    periods = sorted(
+        set(LeaderboardEntry.objects.filter(scope=scope).values_list("period", flat=True))
+        - {"all"},
+        reverse=True,
+    )
+    period = request.GET.get("period", "all")
+    period = period if period in periods else "all"
+    tags = list(
+        Tag.objects.filter(pk__in=LeaderboardEntry.objects.filter(scope=scope).values("tag"))
+    )
+    tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
+    minimum = settings.ARCHIVE_MIN_RESOLVED
+    entries = list(_leaderboard(scope=scope, period=period, tag=tag, min_resolved=minimum))
+    below = (
+        LeaderboardEntry.objects.board(scope=scope, period=period, tag=tag)
+        .filter(resolved__lt=minimum)
+        .count()
+    )
+    return render(
+        request,
+        "site/leaderboard.html",
+        {
+            "scope": scope,
+            "entries": entries,
+            "periods": periods,
+            "period": period,
+            "tags": tags,
+            "tag": tag,
+            "minimum": minimum,
+            "below": below,
+        },
+    )
+
+
+def person(request: HttpRequest, slug: str) -> HttpResponse:
+    subject = get_object_or_404(Person.objects.select_related("outlet"), slug=slug)
+    forecasts = Prediction.objects.accepted().for_person(subject).with_relations()
+    page = Paginator(forecasts.order_by("-made_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    calibration, history = _calibration_and_history(subject)
+    return render(
+        request,
+        "site/person.html",
+        {
+            "person": subject,
+            "record": person_record(person=subject),
+            "entry": LeaderboardEntry.objects.board(scope="person").filter(person=subject).first(),
+            "calibration": calibration,
+            "history": history,
+            "page": page,
+            "minimum": settings.ARCHIVE_MIN_RESOLVED,
+        },
+    )
+
+
+def prediction(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = get_object_or_404(
+        Prediction.objects.with_relations().select_related("condition_claim"), pk=pk
+    )
+    if subject.status != Prediction.Status.ACCEPTED and not request.user.is_staff:
+        raise Http404("No accepted prediction here.")
+    others = []
+    if subject.claim_id:
+        others = list(
+            subject.claim.predictions.accepted()
+            .exclude(pk=subject.pk)
+            .with_relations()
+            .order_by("-probability", "made_at")
+        )
+    return render(
+        request,
+        "site/prediction.html",
+        {
+            "prediction": subject,
+            "judgements": list(
+                subject.judgements.select_related("event").order_by("-judged_at", "-id")
+            ),
+            "for_": [p for p in others if p.probability > 0.5],
+            "against": [p for p in others if p.probability < 0.5],
+            "even": [p for p in others if p.probability == 0.5],
+        },
+    )
+
+
+def claim(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = get_object_or_404(
+        Claim.objects.select_related("resolution_event").prefetch_related("tags"), pk=pk
+    )
+    forecasts = list(
+        subject.predictions.accepted().with_relations().order_by("-probability", "made_at")
+    )
+    return render(
+        request,
+        "site/claim.html",
+        {
+            "claim": subject,
+            "for_": [p for p in forecasts if p.probability > 0.5],
+            "against": [p for p in forecasts if p.probability < 0.5],
+            "even": [p for p in forecasts if p.probability == 0.5],
+            "count": len(forecasts),
+        },
+    )
+
+
+def events(request: HttpRequest) -> HttpResponse:
+    page = Paginator(
+        Event.objects.prefetch_related("tags").order_by("-occurred_on", "-id"), 50
+    ).get_page(request.GET.get("page"))
+    return render(request, "site/events.html", {"page": page})
+
+
+def event(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = get_object_or_404(Event.objects.prefetch_related("tags"), pk=pk)
+    judged = (
+        Prediction.objects.accepted()
+        .filter(judgements__event=subject)
+        .with_relations()
+        .distinct()
+        .order_by("-made_at")
+    )
+    return render(
+        request,
+        "site/event.html",
+        {
+            "event": subject,
+            "claims": list(subject.resolved_claims.order_by("text")),
+            "judged": list(judged[:100]),
+        },
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    return render(request, "site/search.html", {"results": site_search(query=query), "q": query})
+
+
+@staff_member_required
+def due(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "site/due.html",
+        {
+            "overdue": list(_due(today=timezone.localdate())[:200]),
+            "soon": list(_due_soon(days=30)[:200]),
+        },
+    )
+
+
+# Reads the leaderboard and due-date selectors will own; kept here until they are in place.
+
+
+def _leaderboard(*, scope: str, period: str = "all", tag=None, min_resolved: int | None = None):
+    minimum = settings.ARCHIVE_MIN_RESOLVED if min_resolved is None else min_resolved
+    return (
+        LeaderboardEntry.objects.board(scope=scope, period=period, tag=tag)
+        .filter(resolved__gte=minimum)
+        .order_by("rank", "adjusted_brier", "name")
+    )
+
+
+def _due(*, today):
+    return Prediction.objects.due_before(today).with_relations().order_by("deadline", "id")
+
+
+def _due_soon(*, days: int):
+    today = timezone.localdate()
+    return (
+        Prediction.objects.due_between(today, today + datetime.timedelta(days=days))
+        .with_relations()
+        .order_by("deadline", "id")
+    )
+
+
+def _calibration_and_history(subject: Person):
+    rows = list(
+        Prediction.objects.accepted()
+        .for_person(subject)
+        .scored()
+        .values_list("probability", "outcome", "brier", "judged_at", "deadline", "made_at")
+    )
+    bins = calibration_bins((p, outcome == "yes") for p, outcome, *_ in rows)
+    history = running_mean(
+        (timezone.localdate(judged_at) if judged_at else deadline or made_at.date(), brier)
+        for _, _, brier, judged_at, deadline, made_at in rows
+    )
+    return bins, history

@@ -1,0 +1,77 @@
+"""SVG geometry of the site's charts, without a database."""
+
+import datetime
+
+import pytest
+
+from predictions import charts
+
+
+def test_calibration_chart_puts_a_perfect_bin_on_the_diagonal():
+    chart = charts.calibration_chart([charts.CalibrationBin(0.5, 0.5, 4)], size=300)
+    (dot,) = chart.dots
+    x1, y1, x2, y2 = chart.reference
+    # On the line from (left, bottom) to (right, top).
+    assert (dot.x - x1) / (x2 - x1) == pytest.approx((dot.y - y1) / (y2 - y1), abs=0.01)
+    assert chart.left < dot.x < chart.right and chart.top < dot.y < chart.bottom
+
+
+def test_calibration_dots_grow_with_their_count():
+    chart = charts.calibration_chart(
+        [charts.CalibrationBin(0.1, 0.0, 1), charts.CalibrationBin(0.9, 1.0, 50)]
+    )
+    small, big = chart.dots
+    assert big.r > small.r
+    assert chart.path.startswith("M") and " L" in chart.path
+
+
+def test_empty_charts_say_so():
+    assert charts.calibration_chart([]).empty
+    assert charts.score_line([]).empty
+    assert charts.calibration_sparkline([]).dots == ()
+
+
+def test_bins_from_dicts_reads_the_scoring_modules_field_names_and_drops_empty_bins():
+    rows = [
+        {"low": 0.0, "high": 0.1, "count": 0, "mean_probability": None, "observed_frequency": None},
+        {"mean_probability": 0.75, "observed_frequency": 0.5, "count": 2},
+        {"forecast": 0.2, "observed": 1.4, "count": 1},
+    ]
+    assert charts.bins_from_dicts(rows) == [
+        charts.CalibrationBin(0.2, 1.0, 1),
+        charts.CalibrationBin(0.75, 0.5, 2),
+    ]
+
+
+def test_calibration_bins_group_by_tenths():
+    bins = charts.calibration_bins([(0.91, True), (0.95, False), (0.15, False)])
+    assert [(b.count, round(b.forecast, 2), b.observed) for b in bins] == [
+        (1, 0.15, 0.0),
+        (2, 0.93, 0.5),
+    ]
+
+
+def test_score_line_scales_dates_left_to_right_and_marks_the_coin_flip_line():
+    day = datetime.date(2020, 1, 1)
+    points = [(day, 0.1), (day + datetime.timedelta(days=400), 0.3)]
+    chart = charts.score_line(points, width=600, height=200)
+    first, last = chart.dots
+    assert first.x == chart.left and last.x == chart.right
+    assert last.y < first.y  # a worse score is drawn higher up
+    assert chart.reference[1] == chart.reference[3]
+    assert [t.label for t in chart.x_ticks] == ["2020", "2021"]
+
+
+def test_score_line_with_one_point_centres_it():
+    chart = charts.score_line([(datetime.date(2021, 5, 1), 0.2)], width=600)
+    (dot,) = chart.dots
+    assert dot.x == pytest.approx((chart.left + chart.right) / 2, abs=0.1)
+    assert chart.path == ""
+
+
+def test_running_mean_keeps_one_point_per_day():
+    d = datetime.date(2022, 3, 1)
+    assert charts.running_mean([(d, 0.2), (d, 0.4), (d + datetime.timedelta(days=1), 0.0)]) == [
+        (d, pytest.approx(0.3)),
+        (d + datetime.timedelta(days=1), pytest.approx(0.2)),
+    ]
