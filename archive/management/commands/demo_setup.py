@@ -1,0 +1,402 @@
+"""Load the demo story in ``examples/`` through the services, and create a demo editor login.
+
+``make demo`` runs this after ``migrate``. Every step goes through the same service functions as
+the admin, the API and the other commands: events are recorded, documents imported, candidates
+extracted, the candidates that ``examples/resolutions.json`` names are accepted into shared
+claims, and those claims resolved against the recorded events. Only the ``editors`` group and the
+``demo`` user are written directly (they are not archive data).
+
+Running it again changes nothing: events carry stable ids, documents are duplicates by URL or
+content, articles already extracted are not extracted again, accepted predictions keep their
+claims, and resolved claims are left alone.
+
+When ``../shared/corpus/seeds/`` exists, the two seed articles are loaded the same way with
+``examples/seeds/``. They are third-party text: read from the corpus at run time, never copied.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from archive.errors import ArchiveError
+from archive.importers.documents import Defaults
+from archive.importers.readers import iter_files, read_path
+from archive.models import Article
+from archive.services import document_import
+from predictions.models import Claim, Event, Prediction
+from predictions.services.claims import claim_create
+from predictions.services.events import event_record
+from predictions.services.extraction import article_extract
+from predictions.services.resolution import claim_resolve
+from predictions.services.review import prediction_accept
+from predictions.services.scores import leaderboards_deferred, leaderboards_recompute
+
+EDITORS_GROUP = "editors"
+EDITOR_PERMISSIONS = (
+    "archive.import_document",
+    "predictions.review_prediction",
+    "predictions.resolve_claim",
+)
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "demo"  # noqa: S105 - the documented login of a local demo
+# The seed folder holds each article twice (page dump and JSON twin); the JSON carries the date.
+SEED_PATTERN = "*.json"
+_OPEN = "open"
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes and single spaces: how phrases are matched."""
+    return re.sub(r"\s+", " ", text.translate(_APOSTROPHES)).strip().casefold()
+
+
+@dataclass
+class Resolution:
+    """One entry of a ``resolutions.json``: which candidates form a claim, and how it ended."""
+
+    phrases: tuple[str, ...]
+    state: str
+    claim_text: str | None = None
+    on: str | None = None
+    event: str | None = None
+    note: str = ""
+    predictions: list[Prediction] = field(default_factory=list)
+    matched: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_json(cls, obj: dict, *, source: Path) -> Resolution:
+        phrases = obj.get("claim_contains")
+        if isinstance(phrases, str):
+            phrases = [phrases]
+        if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise CommandError(f"{source}: claim_contains must be a phrase or a list of phrases")
+        state = obj.get("state")
+        if state not in (Claim.State.OCCURRED, Claim.State.NOT_OCCURRED, _OPEN):
+            raise CommandError(f"{source}: state must be occurred, not_occurred or open")
+        if state != _OPEN and not obj.get("on"):
+            raise CommandError(f"{source}: {phrases[0]!r} needs the day it was resolved on")
+        return cls(
+            phrases=tuple(normalise(p) for p in phrases),
+            state=state,
+            claim_text=obj.get("claim"),
+            on=obj.get("on"),
+            event=obj.get("event"),
+            note=obj.get("note", ""),
+        )
+
+
+def match_predictions(predictions: Iterable[Prediction], resolutions: Sequence[Resolution]) -> None:
+    """Give each prediction to the resolution with the longest phrase found in its quote or claim.
+
+    The longest phrase wins so that "ekwueme will win by a landslide" is not taken by the shorter
+    "ekwueme will win" of another claim.
+    """
+    for prediction in predictions:
+        texts = (normalise(prediction.quote), normalise(prediction.claim_text))
+        best: tuple[int, Resolution, str] | None = None
+        for resolution in resolutions:
+            for phrase in resolution.phrases:
+                if any(phrase in text for text in texts) and (
+                    best is None or len(phrase) > best[0]
+                ):
+                    best = (len(phrase), resolution, phrase)
+        if best is not None:
+            best[1].predictions.append(prediction)
+            best[1].matched.add(best[2])
+
+
+@dataclass
+class Tally:
+    events_new: int = 0
+    events_known: int = 0
+    imported: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    extracted_articles: int = 0
+    candidates: int = 0
+    accepted: int = 0
+    already_accepted: int = 0
+    claims: set[int] = field(default_factory=set)
+    resolved: int = 0
+    already_resolved: int = 0
+    judgements: int = 0
+    missing: list[str] = field(default_factory=list)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo story in examples/ (and the seed articles of ../shared/corpus/seeds/ when "
+        "present) through the services, and create the demo editor login. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-seeds", action="store_true", help="Skip the seed articles of the shared corpus."
+        )
+        parser.add_argument(
+            "--password",
+            help=f"Password of the '{DEMO_USERNAME}' user (default: {DEMO_PASSWORD} for a new user; "
+            "an existing user's password is only changed when this is given).",
+        )
+        parser.add_argument(
+            "--examples",
+            type=Path,
+            default=Path(settings.BASE_DIR) / "examples",
+            help="The folder of the demo story (default: examples/ of the project).",
+        )
+        parser.add_argument(
+            "--seeds",
+            type=Path,
+            default=Path(settings.BASE_DIR).parent / "shared" / "corpus" / "seeds",
+            help="The seed articles (default: ../shared/corpus/seeds/; skipped when absent).",
+        )
+
+    def handle(self, *args, **options):
+        examples: Path = options["examples"]
+        if not (examples / "documents").is_dir():
+            raise CommandError(f"{examples}/documents: no such folder")
+        editor, shown_password = self._editor(options["password"])
+        self.stdout.write(
+            f"Editors group '{EDITORS_GROUP}' ({', '.join(EDITOR_PERMISSIONS)}) "
+            f"and superuser '{DEMO_USERNAME}' ready."
+        )
+        with leaderboards_deferred():
+            self._load(
+                "Demo story",
+                documents=sorted(iter_files([examples / "documents"])),
+                options_file=examples / "import_options.json",
+                events_file=examples / "events.json",
+                resolutions_file=examples / "resolutions.json",
+                by=editor,
+            )
+            seeds: Path = options["seeds"]
+            if not options["no_seeds"] and seeds.is_dir():
+                self._load(
+                    "Seed articles",
+                    documents=sorted(seeds.glob(SEED_PATTERN)),
+                    options_file=None,
+                    events_file=examples / "seeds" / "events.json",
+                    resolutions_file=examples / "seeds" / "resolutions.json",
+                    by=editor,
+                )
+        rows = leaderboards_recompute()
+        self.stdout.write(f"Leaderboards: {rows} rows recomputed.")
+        host = os.environ.get("HOST", "127.0.0.1")
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: http://{host}:{port}/admin/  user: {DEMO_USERNAME}  "
+                f"password: {shown_password}"
+            )
+        )
+
+    # The login -----------------------------------------------------------------------------
+
+    @transaction.atomic
+    def _editor(self, password: str | None):
+        """The editors group and the demo superuser in it; returns the user and its password.
+
+        An existing user's password is changed only when ``--password`` is given, so a rerun
+        never undoes a password someone chose; the login line then says so.
+        """
+        group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+        wanted = []
+        for dotted in EDITOR_PERMISSIONS:
+            app_label, codename = dotted.split(".")
+            try:
+                wanted.append(
+                    Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                )
+            except Permission.DoesNotExist:
+                raise CommandError(f"permission {dotted} is missing: run migrate first") from None
+        group.permissions.add(*wanted)
+
+        User = get_user_model()
+        user = User.objects.filter(username=DEMO_USERNAME).first()
+        if user is None:
+            user = User.objects.create_superuser(
+                username=DEMO_USERNAME,
+                email=f"{DEMO_USERNAME}@example.org",
+                password=password or DEMO_PASSWORD,
+            )
+        elif password is not None and not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        user.groups.add(group)
+        if password is not None:
+            return user, password
+        return user, DEMO_PASSWORD if user.check_password(DEMO_PASSWORD) else "(unchanged)"
+
+    # One story: events, documents, extraction, review, resolution ----------------------------
+
+    def _load(self, label, *, documents, options_file, events_file, resolutions_file, by) -> None:
+        tally = Tally()
+        events = self._record_events(self._read_json(events_file), tally=tally, by=by)
+        articles = self._import(documents, self._import_options(options_file), tally=tally, by=by)
+        self._extract(articles, tally=tally, by=by)
+        resolutions = [
+            Resolution.from_json(obj, source=resolutions_file)
+            for obj in self._read_json(resolutions_file)
+        ]
+        predictions = (
+            Prediction.objects.filter(article__in=articles)
+            .exclude(status=Prediction.Status.REJECTED)
+            .select_related("claim")
+            .order_by("made_at", "article_id", "comment__position", "start")
+        )
+        match_predictions(predictions, resolutions)
+        for resolution in resolutions:
+            self._review(resolution, events=events, tally=tally, by=by)
+        self._report(label, tally, resolutions)
+
+    def _read_json(self, path: Path):
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise CommandError(f"{path}: {error}") from None
+
+    def _import_options(self, path: Path | None) -> dict[str, Defaults]:
+        if path is None or not path.exists():
+            return {}
+        options = {}
+        for name, given in self._read_json(path).items():
+            published = None
+            if given.get("published"):
+                day = parse_date(given["published"])
+                published = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+            options[name] = Defaults(
+                published=published, outlet=given.get("outlet"), author=given.get("author")
+            )
+        return options
+
+    def _record_events(self, rows: list[dict], *, tally: Tally, by) -> dict[str, Event]:
+        """Record each event once (by its id); return them by id and by title."""
+        events: dict[str, Event] = {}
+        for row in rows:
+            external_id = row.get("id")
+            event = Event.objects.filter(external_id=external_id).first() if external_id else None
+            if event is None:
+                event = event_record(
+                    title=row["title"],
+                    occurred_on=parse_date(row["occurred_on"]),
+                    description=row.get("description", ""),
+                    sources=tuple(row.get("sources", ())),
+                    tags=tuple(row.get("tags", ())),
+                    external_id=external_id,
+                    by=by,
+                )
+                tally.events_new += 1
+            else:
+                tally.events_known += 1
+            events[event.title] = event
+            if external_id:
+                events[external_id] = event
+        return events
+
+    def _import(self, files, options: dict[str, Defaults], *, tally: Tally, by) -> list[Article]:
+        articles: list[Article] = []
+        for file in files:
+            for result in read_path(file, defaults=options.get(Path(file).name, Defaults())):
+                if result.document is None:
+                    tally.failed += 1
+                    self.stderr.write(result.describe())
+                    continue
+                try:
+                    outcome = document_import(document=result.document, by=by)
+                except ArchiveError as error:
+                    tally.failed += 1
+                    self.stderr.write(f"{result.source}: {result.position}: {error.message}")
+                    continue
+                if outcome.created:
+                    tally.imported += 1
+                else:
+                    tally.duplicates += 1
+                articles.append(outcome.article)
+        return articles
+
+    def _extract(self, articles: list[Article], *, tally: Tally, by) -> None:
+        for article in articles:
+            article.refresh_from_db(fields=["extracted_at"])
+            if article.extracted_at is not None:
+                continue
+            result = article_extract(article=article, by=by)
+            tally.extracted_articles += 1
+            tally.candidates += result.created
+
+    def _review(self, resolution: Resolution, *, events: dict[str, Event], tally: Tally, by):
+        """Accept the resolution's candidates into one claim, then resolve it."""
+        missing = [p for p in resolution.phrases if p not in resolution.matched]
+        tally.missing += missing
+        if not resolution.predictions:
+            return
+        accepted = [
+            p
+            for p in resolution.predictions
+            if p.status == Prediction.Status.ACCEPTED and p.claim_id
+        ]
+        claim = accepted[0].claim if accepted else None
+        event = events.get(resolution.event) if resolution.event else None
+        if resolution.event and event is None:
+            raise CommandError(f"event {resolution.event!r} is not in the events file")
+        if claim is None and resolution.claim_text:
+            tags = [tag.name for tag in event.tags.all()] if event is not None else []
+            claim = claim_create(text=resolution.claim_text, tags=tags, by=by)
+        for prediction in resolution.predictions:
+            if prediction.status == Prediction.Status.ACCEPTED:
+                tally.already_accepted += 1
+                continue
+            prediction = prediction_accept(prediction=prediction, by=by, claim=claim)
+            claim = claim or prediction.claim
+            tally.accepted += 1
+        tally.claims.add(claim.pk)
+
+        if resolution.state == _OPEN:
+            return
+        claim.refresh_from_db()
+        if claim.state != Claim.State.OPEN:
+            tally.already_resolved += 1
+            return
+        on = timezone.localdate() if resolution.on == "today" else parse_date(resolution.on)
+        judgements = claim_resolve(
+            claim=claim, state=resolution.state, on=on, event=event, note=resolution.note, by=by
+        )
+        tally.resolved += 1
+        tally.judgements += len(judgements)
+
+    def _report(self, label: str, tally: Tally, resolutions: Sequence[Resolution]) -> None:
+        write = self.stdout.write
+        write(f"{label}:")
+        write(f"  events: {tally.events_new} recorded, {tally.events_known} already recorded")
+        write(
+            f"  documents: {tally.imported} imported, {tally.duplicates} duplicates, "
+            f"{tally.failed} failed"
+        )
+        write(
+            f"  extraction: {tally.candidates} candidates from {tally.extracted_articles} articles"
+        )
+        write(
+            f"  review: {tally.accepted} predictions accepted "
+            f"({tally.already_accepted} already accepted) into {len(tally.claims)} claims"
+        )
+        write(
+            f"  resolution: {tally.resolved} claims resolved with {tally.judgements} judgements "
+            f"({tally.already_resolved} already resolved)"
+        )
+        if tally.missing:
+            write(f"  not found among the candidates ({len(tally.missing)}):")
+            for phrase in tally.missing:
+                write(f"    - {phrase}")
