@@ -186,31 +186,47 @@ class Prediction(models.Model):
     claim = models.ForeignKey(
         Claim, null=True, blank=True, on_delete=models.PROTECT, related_name="predictions"
     )
-    claim_text = models.CharField(max_length=1000, help_text="The outcome as this statement puts it.")
+    claim_text = models.CharField(
+        max_length=1000, help_text="The outcome as this statement puts it."
+    )
     polarity = models.CharField(max_length=10, choices=Polarity, default=Polarity.POSITIVE)
     probability = models.FloatField(help_text="Probability that the claim comes true, 0 < p < 1.")
-    hedge = models.CharField(max_length=200, blank=True, help_text="The words the probability came from.")
+    hedge = models.CharField(
+        max_length=200, blank=True, help_text="The words the probability came from."
+    )
     condition_text = models.TextField(blank=True)
     condition_claim = models.ForeignKey(
-        Claim, null=True, blank=True, on_delete=models.PROTECT, related_name="conditioned_predictions"
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="conditioned_predictions",
     )
     made_at = models.DateTimeField(db_index=True)
     deadline = models.DateField(null=True, blank=True, db_index=True)
     deadline_text = models.CharField(max_length=300, blank=True)
     deadline_kind = models.CharField(max_length=12, choices=DeadlineKind, default=DeadlineKind.NONE)
-    status = models.CharField(max_length=10, choices=Status, default=Status.CANDIDATE, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=Status, default=Status.CANDIDATE, db_index=True
+    )
     source = models.CharField(max_length=10, choices=Source, default=Source.EXTRACTED)
-    edited = models.BooleanField(default=False, help_text="A person changed what the extractor found.")
+    edited = models.BooleanField(
+        default=False, help_text="A person changed what the extractor found."
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=40, blank=True)
-    external_id = models.CharField(max_length=200, unique=True, null=True, blank=True, editable=False)
+    external_id = models.CharField(
+        max_length=200, unique=True, null=True, blank=True, editable=False
+    )
 
     # The latest judgement, kept here so that scoring and leaderboards never join the log.
-    outcome = models.CharField(max_length=10, choices=Outcome, null=True, blank=True, editable=False)
+    outcome = models.CharField(
+        max_length=10, choices=Outcome, null=True, blank=True, editable=False
+    )
     judged_at = models.DateTimeField(null=True, blank=True, editable=False)
     brier = models.FloatField(null=True, blank=True, editable=False)
     log_score = models.FloatField(null=True, blank=True, editable=False)
