@@ -1,0 +1,1 @@
+"""Pure readers of files that bring claims, forecasts and events into the archive (no ORM)."""
