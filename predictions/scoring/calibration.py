@@ -19,10 +19,10 @@ DEFAULT_BINS = 10
 
 @dataclass(frozen=True)
 class CalibrationBin:
-    lower: float
-    upper: float
+    low: float
+    high: float
     count: int
-    mean_forecast: float | None
+    mean_probability: float | None
     observed_frequency: float | None
     observed_low: float | None = None
     observed_high: float | None = None
@@ -59,21 +59,21 @@ def bins_from_sums(
     result = []
     for i in range(bins):
         s = sums.get(i)
-        lower, upper = round(i / bins, 10), round((i + 1) / bins, 10)
+        low, high = round(i / bins, 10), round((i + 1) / bins, 10)
         if s is None or s.count == 0:
             if include_empty:
-                result.append(CalibrationBin(lower, upper, 0, None, None))
+                result.append(CalibrationBin(low, high, 0, None, None))
             continue
-        low, high = wilson_interval(round(s.sum_outcome), s.count)
+        observed_low, observed_high = wilson_interval(round(s.sum_outcome), s.count)
         result.append(
             CalibrationBin(
-                lower=lower,
-                upper=upper,
+                low=low,
+                high=high,
                 count=s.count,
-                mean_forecast=s.sum_forecast / s.count,
+                mean_probability=s.sum_forecast / s.count,
                 observed_frequency=s.sum_outcome / s.count,
-                observed_low=low,
-                observed_high=high,
+                observed_low=observed_low,
+                observed_high=observed_high,
             )
         )
     return result

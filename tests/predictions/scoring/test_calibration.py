@@ -22,12 +22,12 @@ def test_bins_have_counts_means_and_frequencies():
     bins = calibration_bins(probs, outcomes)
     assert len(bins) == 10
     assert [b.count for b in bins] == [1, 2, 0, 0, 0, 0, 0, 3, 0, 1]
-    assert bins[1].mean_forecast == pytest.approx(0.135)
+    assert bins[1].mean_probability == pytest.approx(0.135)
     assert bins[1].observed_frequency == pytest.approx(0.5)
-    assert bins[7].mean_forecast == pytest.approx(0.75)
+    assert bins[7].mean_probability == pytest.approx(0.75)
     assert bins[7].observed_frequency == pytest.approx(2 / 3)
-    assert bins[2].mean_forecast is None and bins[2].observed_frequency is None
-    assert (bins[0].lower, bins[0].upper, bins[9].lower, bins[9].upper) == (0.0, 0.1, 0.9, 1.0)
+    assert bins[2].mean_probability is None and bins[2].observed_frequency is None
+    assert (bins[0].low, bins[0].high, bins[9].low, bins[9].high) == (0.0, 0.1, 0.9, 1.0)
     for b in bins:
         if b.count:
             assert 0.0 <= b.observed_low <= b.observed_frequency <= b.observed_high <= 1.0
@@ -35,7 +35,7 @@ def test_bins_have_counts_means_and_frequencies():
 
 def test_empty_bins_can_be_left_out():
     bins = calibration_bins([0.2, 0.25], [True, False], include_empty=False)
-    assert [(b.lower, b.count) for b in bins] == [(0.2, 2)]
+    assert [(b.low, b.count) for b in bins] == [(0.2, 2)]
 
 
 def test_bins_from_sums_match_bins_from_values():

@@ -83,7 +83,7 @@ def test_calibration_bins(forecasts):
     assert [b.count for b in bins] == counts
     for k, b in enumerate(bins):
         if counts[k]:
-            assert b.mean_forecast == pytest.approx(sum_p[k] / counts[k], rel=1e-12)
+            assert b.mean_probability == pytest.approx(sum_p[k] / counts[k], rel=1e-12)
             assert b.observed_frequency == pytest.approx(hits[k] / counts[k], rel=1e-12)
             assert sum_p[k] / counts[k] >= k / 10 and sum_p[k] / counts[k] <= (k + 1) / 10
 

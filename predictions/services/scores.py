@@ -1,0 +1,266 @@
+"""Recompute the stored leaderboard rows from the scored predictions.
+
+Boards are read far more often than predictions are judged, so every board is stored as
+``LeaderboardEntry`` rows (by person and by outlet; for all time, per year of the statements, and
+per tag of the claim) and rewritten in one transaction after a resolution commits. Reading a
+board is then an indexed query over its rows, whatever the size of the archive.
+
+The work is done by the database: per (subject, year) and per (subject, tag) it sums the counts,
+Brier and log scores, and per calibration bin the forecasts and outcomes. All-time rows are the
+sums of the yearly ones, so twelve grouped queries build every board. Python then turns the sums
+into means, intervals (``predictions.scoring.intervals.mean_interval``), adjusted scores and ranks.
+
+Scores are the ones stored on each prediction by the resolution service (``brier``,
+``log_score``); a prediction counts once its latest judgement is yes or no. Its outlet is the
+outlet of the article it was found in or, for imported forecast records with no article, the
+platform its speaker is scoped to (PredictionBook users, for instance).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, ExtractYear, Floor
+from django.utils import timezone
+
+from archive.models import Outlet, Person
+from predictions.models import LeaderboardEntry, Prediction
+from predictions.scoring import (
+    DEFAULT_BINS,
+    DEFAULT_PRIOR_WEIGHT,
+    BinSums,
+    Standing,
+    assign_ranks,
+    bins_from_sums,
+    mean_interval,
+    shrunk_mean,
+)
+
+ALL = "all"
+BATCH_SIZE = 2000
+# Any constant will do: it only has to be the same for every process recomputing the boards.
+_ADVISORY_LOCK_KEY = 0x5C0BE5
+
+_deferral = threading.local()
+
+
+@dataclass(slots=True)
+class _Totals:
+    resolved: int = 0
+    correct: int = 0
+    pending: int = 0
+    sum_brier: float = 0.0
+    sum_brier_sq: float = 0.0
+    sum_log: float = 0.0
+    bins: dict[int, BinSums] = field(default_factory=dict)
+
+    def merge(self, other: _Totals) -> None:
+        self.resolved += other.resolved
+        self.correct += other.correct
+        self.pending += other.pending
+        self.sum_brier += other.sum_brier
+        self.sum_brier_sq += other.sum_brier_sq
+        self.sum_log += other.sum_log
+        for k, s in other.bins.items():
+            mine = self.bins.setdefault(k, BinSums())
+            mine.count += s.count
+            mine.sum_forecast += s.sum_forecast
+            mine.sum_outcome += s.sum_outcome
+
+
+# (scope, subject id, period, tag id) -> totals
+_Key = tuple[str, int, str, int | None]
+
+
+def _subject(scope: str):
+    if scope == LeaderboardEntry.Scope.PERSON:
+        return F("speaker_id")
+    return Coalesce(F("article__outlet_id"), F("speaker__outlet_id"))
+
+
+def _grouped(qs: QuerySet, scope: str, by: str) -> QuerySet:
+    """``qs`` annotated with ``subject`` and the second grouping column ``group`` (year or tag)."""
+    group = ExtractYear("made_at") if by == "year" else F("claim__tags")
+    return (
+        qs.annotate(subject=_subject(scope), group=group)
+        .filter(subject__isnull=False, group__isnull=False)
+        .order_by()
+    )
+
+
+_CORRECT = Q(probability__gt=0.5, outcome=Prediction.Outcome.YES) | Q(
+    probability__lt=0.5, outcome=Prediction.Outcome.NO
+)
+
+
+def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
+    """Add the sums for one scope grouped by year (``by="year"``) or by tag into ``totals``."""
+
+    def key(subject: int, group) -> _Key:
+        if by == "year":
+            return (scope, subject, str(group), None)
+        return (scope, subject, ALL, group)
+
+    scored = _grouped(Prediction.objects.scored(), scope, by)
+    for row in scored.values("subject", "group").annotate(
+        n=Count("id"),
+        correct=Count("id", filter=_CORRECT),
+        sb=Sum("brier"),
+        sb2=Sum(F("brier") * F("brier")),
+        sl=Sum("log_score"),
+    ):
+        t = totals.setdefault(key(row["subject"], row["group"]), _Totals())
+        t.resolved += row["n"]
+        t.correct += row["correct"]
+        t.sum_brier += row["sb"]
+        t.sum_brier_sq += row["sb2"]
+        t.sum_log += row["sl"]
+
+    bins = scored.annotate(bin=Floor(F("probability") * DEFAULT_BINS)).values(
+        "subject", "group", "bin"
+    )
+    for row in bins.annotate(
+        n=Count("id"),
+        sp=Sum("probability"),
+        hits=Count("id", filter=Q(outcome=Prediction.Outcome.YES)),
+    ):
+        t = totals[key(row["subject"], row["group"])]
+        b = t.bins.setdefault(min(int(row["bin"]), DEFAULT_BINS - 1), BinSums())
+        b.count += row["n"]
+        b.sum_forecast += row["sp"]
+        b.sum_outcome += row["hits"]
+
+    pending = _grouped(Prediction.objects.pending(), scope, by).values("subject", "group")
+    for row in pending.annotate(n=Count("id")):
+        k = key(row["subject"], row["group"])
+        if k in totals:  # rows exist only for subjects with something resolved
+            totals[k].pending += row["n"]
+
+
+def _totals() -> dict[_Key, _Totals]:
+    totals: dict[_Key, _Totals] = {}
+    for scope in LeaderboardEntry.Scope.values:
+        yearly: dict[_Key, _Totals] = {}
+        _collect(scope, "year", yearly)
+        totals.update(yearly)
+        for (_, subject, _, _), t in yearly.items():
+            totals.setdefault((scope, subject, ALL, None), _Totals()).merge(t)
+        _collect(scope, "tag", totals)
+    return totals
+
+
+def _names(totals: dict[_Key, _Totals]) -> dict[tuple[str, int], str]:
+    names: dict[tuple[str, int], str] = {}
+    for pk, name in Outlet.objects.values_list("pk", "name"):
+        names[(LeaderboardEntry.Scope.OUTLET, pk)] = name
+    people = sorted({subject for scope, subject, _, _ in totals if scope == "person"})
+    for start in range(0, len(people), BATCH_SIZE):
+        chunk = people[start : start + BATCH_SIZE]
+        for pk, name in Person.objects.filter(pk__in=chunk).values_list("pk", "name"):
+            names[(LeaderboardEntry.Scope.PERSON, pk)] = name
+    return names
+
+
+def _entries(totals: dict[_Key, _Totals], *, min_resolved: int) -> list[LeaderboardEntry]:
+    names = _names(totals)
+    boards: dict[tuple[str, str, int | None], list[_Key]] = defaultdict(list)
+    for key in totals:
+        scope, _, period, tag = key
+        boards[(scope, period, tag)].append(key)
+
+    now = timezone.now()
+    entries: list[LeaderboardEntry] = []
+    for (scope, period, tag), keys in boards.items():
+        # Each board shrinks towards its own mean: a hard topic's board has a worse prior.
+        n_all = sum(totals[k].resolved for k in keys)
+        prior = sum(totals[k].sum_brier for k in keys) / n_all
+        rows = []
+        for key in keys:
+            t = totals[key]
+            mean = t.sum_brier / t.resolved
+            adjusted = shrunk_mean(
+                n=t.resolved, mean=mean, prior=prior, weight=DEFAULT_PRIOR_WEIGHT
+            )
+            rows.append((key, t, mean, adjusted))
+        ranks = assign_ranks(
+            [Standing(key, names[(scope, key[1])], t.resolved, adj) for key, t, _, adj in rows],
+            min_resolved=min_resolved,
+        )
+        for key, t, mean, adjusted in rows:
+            subject = key[1]
+            interval = mean_interval(t.resolved, t.sum_brier, t.sum_brier_sq)
+            entries.append(
+                LeaderboardEntry(
+                    scope=scope,
+                    person_id=subject if scope == LeaderboardEntry.Scope.PERSON else None,
+                    outlet_id=subject if scope == LeaderboardEntry.Scope.OUTLET else None,
+                    tag_id=tag,
+                    period=period,
+                    name=names[(scope, subject)][:200],
+                    resolved=t.resolved,
+                    correct=t.correct,
+                    pending=t.pending,
+                    brier=mean,
+                    log_score=t.sum_log / t.resolved,
+                    brier_low=interval.low,
+                    brier_high=interval.high,
+                    adjusted_brier=adjusted,
+                    calibration=[b.as_dict() for b in bins_from_sums(t.bins, include_empty=False)],
+                    rank=ranks[key],
+                    computed_at=now,
+                )
+            )
+    return entries
+
+
+def _serialise() -> None:
+    """Make concurrent recomputes take turns (SQLite already allows one writer at a time)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
+
+
+def leaderboards_recompute() -> int:
+    """Rewrite every stored leaderboard row from the scored predictions; return how many.
+
+    Inside ``leaderboards_deferred()`` this only notes that a recompute is wanted.
+    """
+    if getattr(_deferral, "depth", 0):
+        _deferral.wanted = True
+        return 0
+    with transaction.atomic():
+        # Lock first, then read: two recomputes must not both delete the old rows and both
+        # insert their new ones.
+        _serialise()
+        entries = _entries(_totals(), min_resolved=settings.ARCHIVE_MIN_RESOLVED)
+        LeaderboardEntry.objects.all().delete()
+        LeaderboardEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    return len(entries)
+
+
+@contextmanager
+def leaderboards_deferred() -> Iterator[None]:
+    """Recompute the boards once at the end of the block rather than after every resolution.
+
+    For bulk work (importing a thousand resolved forecasts resolves a thousand claims, and each
+    resolution asks for a recompute after it commits). Use it around the outermost transaction:
+    the requests made when that transaction commits are the ones it collects.
+    """
+    depth = getattr(_deferral, "depth", 0)
+    if depth == 0:
+        _deferral.wanted = False
+    _deferral.depth = depth + 1
+    try:
+        yield
+    finally:
+        _deferral.depth = depth
+    if depth == 0 and _deferral.wanted:
+        _deferral.wanted = False
+        leaderboards_recompute()
