@@ -117,6 +117,6 @@ def test_a_second_run_adds_nothing(demo):
     out = demo["second_out"]
     assert "documents: 0 imported, 15 duplicates, 0 failed" in out
     assert "events: 0 recorded" in out
-    assert "review: 0 predictions accepted" in out
+    assert "0 predictions added by hand, 0 accepted" in out
     assert "resolution: 0 claims resolved" in out
     assert "Admin: http://127.0.0.1:8000/admin/  user: demo  password: demo" in out

@@ -2,12 +2,15 @@
 
 ``make demo`` runs this after ``migrate``. Every step goes through the same service functions as
 the admin, the API and the other commands: events are recorded, documents imported, candidates
-extracted, the candidates that ``examples/resolutions.json`` names are accepted into shared
-claims, and those claims resolved against the recorded events. Only the ``editors`` group and the
-``demo`` user are written directly (they are not archive data).
+extracted, the extractor's clear mistakes corrected and its misses recorded by hand
+(``examples/corrections.json``, as an editor would in the admin), the candidates that
+``examples/resolutions.json`` names accepted into shared claims, and those claims resolved
+against the recorded events. Only the ``editors`` group and the ``demo`` user are written
+directly (they are not archive data).
 
 Running it again changes nothing: events carry stable ids, documents are duplicates by URL or
-content, articles already extracted are not extracted again, accepted predictions keep their
+content, articles already extracted are not extracted again, corrections apply only to
+candidates, a forecast already covered is not added again, accepted predictions keep their
 claims, and resolved claims are left alone.
 
 When ``../shared/corpus/seeds/`` exists, the two seed articles are loaded the same way with
@@ -35,15 +38,16 @@ from django.utils.dateparse import parse_date
 from archive.errors import ArchiveError
 from archive.importers.documents import Defaults
 from archive.importers.readers import iter_files, read_path
-from archive.models import Article
+from archive.models import Article, Comment
 from archive.services import document_import
 from predictions.models import Claim, Event, Prediction
 from predictions.services.claims import claim_create
 from predictions.services.events import event_record
 from predictions.services.extraction import article_extract
 from predictions.services.resolution import claim_resolve
-from predictions.services.review import prediction_accept
+from predictions.services.review import prediction_accept, prediction_correct, prediction_create
 from predictions.services.scores import leaderboards_deferred, leaderboards_recompute
+from predictions.services.speakers import speaker_find
 
 EDITORS_GROUP = "editors"
 EDITOR_PERMISSIONS = (
@@ -134,6 +138,8 @@ class Tally:
     resolved: int = 0
     already_resolved: int = 0
     judgements: int = 0
+    corrected: int = 0
+    added: int = 0
     missing: list[str] = field(default_factory=list)
 
 
@@ -181,6 +187,7 @@ class Command(BaseCommand):
                 options_file=examples / "import_options.json",
                 events_file=examples / "events.json",
                 resolutions_file=examples / "resolutions.json",
+                corrections_file=examples / "corrections.json",
                 by=editor,
             )
             seeds: Path = options["seeds"]
@@ -191,6 +198,7 @@ class Command(BaseCommand):
                     options_file=None,
                     events_file=examples / "seeds" / "events.json",
                     resolutions_file=examples / "seeds" / "resolutions.json",
+                    corrections_file=None,
                     by=editor,
                 )
         rows = leaderboards_recompute()
@@ -243,7 +251,9 @@ class Command(BaseCommand):
 
     # One story: events, documents, extraction, review, resolution ----------------------------
 
-    def _load(self, label, *, documents, options_file, events_file, resolutions_file, by) -> None:
+    def _load(
+        self, label, *, documents, options_file, events_file, resolutions_file, corrections_file, by
+    ) -> None:
         tally = Tally()
         events = self._record_events(self._read_json(events_file), tally=tally, by=by)
         articles = self._import(documents, self._import_options(options_file), tally=tally, by=by)
@@ -255,13 +265,24 @@ class Command(BaseCommand):
         predictions = (
             Prediction.objects.filter(article__in=articles)
             .exclude(status=Prediction.Status.REJECTED)
-            .select_related("claim")
+            .select_related("claim", "article", "comment")
             .order_by("made_at", "article_id", "comment__position", "start")
         )
-        match_predictions(predictions, resolutions)
+        # What the extractor missed is measured before an editor adds anything by hand.
+        found = [p for p in predictions if p.source == Prediction.Source.EXTRACTED]
+        match_predictions(found, resolutions)
+        tally.missing = [p for r in resolutions for p in r.phrases if p not in r.matched]
+        if corrections_file is not None and corrections_file.exists():
+            corrections = self._read_json(corrections_file)
+            self._correct(found, corrections.get("corrections", []), tally=tally, by=by)
+            self._add(articles, corrections.get("additions", []), tally=tally, by=by)
+        for resolution in resolutions:
+            resolution.predictions.clear()
+            resolution.matched.clear()
+        match_predictions(predictions.all(), resolutions)
         for resolution in resolutions:
             self._review(resolution, events=events, tally=tally, by=by)
-        self._report(label, tally, resolutions)
+        self._report(label, tally)
 
     def _read_json(self, path: Path):
         try:
@@ -337,10 +358,81 @@ class Command(BaseCommand):
             tally.extracted_articles += 1
             tally.candidates += result.created
 
+    def _correct(self, predictions, corrections: list[dict], *, tally: Tally, by) -> None:
+        """Fix what the extractor got wrong in a candidate, as an editor would in the admin."""
+        for correction in corrections:
+            phrase = normalise(correction["quote_contains"])
+            for prediction in predictions:
+                if prediction.status != Prediction.Status.CANDIDATE:
+                    continue
+                if phrase not in normalise(prediction.quote):
+                    continue
+                changes = {}
+                for name in ("speaker_role", "polarity", "probability"):
+                    if name in correction and getattr(prediction, name) != correction[name]:
+                        changes[name] = correction[name]
+                name = correction.get("speaker")
+                if name and prediction.speaker_name != name:
+                    changes["speaker_name"] = name
+                    changes["speaker"] = speaker_find(name=name, article=prediction.article)
+                if changes:
+                    prediction_correct(prediction=prediction, by=by, **changes)
+                    tally.corrected += 1
+
+    def _add(self, articles: list[Article], additions: list[dict], *, tally: Tally, by) -> None:
+        """Record by hand the forecasts the extractor missed, unless something covers them."""
+        for addition in additions:
+            article, comment, start = self._locate(articles, addition["quote"])
+            end = start + len(addition["quote"])
+            covered = Prediction.objects.filter(
+                article=article, comment=comment, start__lt=end, end__gt=start
+            ).exists()
+            if covered:
+                continue
+            role = addition.get("speaker_role", Prediction.Role.AUTHOR)
+            if role == Prediction.Role.COMMENTER:
+                speaker = comment.author if comment is not None else None
+            else:
+                speaker = speaker_find(name=addition.get("speaker", ""), article=article)
+            deadline = addition.get("deadline")
+            prediction_create(
+                article=article,
+                comment=comment,
+                start=start,
+                end=end,
+                claim_text=addition["claim"],
+                probability=addition["probability"],
+                speaker=speaker,
+                speaker_name=addition.get("speaker") or (speaker.name if speaker else ""),
+                speaker_role=role,
+                polarity=addition.get("polarity", Prediction.Polarity.POSITIVE),
+                hedge=addition.get("hedge", ""),
+                deadline=parse_date(deadline) if deadline else None,
+                deadline_text=addition.get("deadline_text", ""),
+                deadline_kind=addition.get(
+                    "deadline_kind",
+                    Prediction.DeadlineKind.DATE if deadline else Prediction.DeadlineKind.NONE,
+                ),
+                accept=False,
+                by=by,
+            )
+            tally.added += 1
+
+    def _locate(self, articles: list[Article], quote: str) -> tuple[Article, Comment | None, int]:
+        """The one article or comment whose text contains ``quote``, and where."""
+        places = []
+        for article in articles:
+            if quote in article.body:
+                places.append((article, None, article.body.index(quote)))
+            for comment in article.comments.select_related("author"):
+                if quote in comment.body:
+                    places.append((article, comment, comment.body.index(quote)))
+        if len(places) != 1:
+            raise CommandError(f"{quote!r}: found {len(places)} times in the demo documents")
+        return places[0]
+
     def _review(self, resolution: Resolution, *, events: dict[str, Event], tally: Tally, by):
         """Accept the resolution's candidates into one claim, then resolve it."""
-        missing = [p for p in resolution.phrases if p not in resolution.matched]
-        tally.missing += missing
         if not resolution.predictions:
             return
         accepted = [
@@ -377,7 +469,7 @@ class Command(BaseCommand):
         tally.resolved += 1
         tally.judgements += len(judgements)
 
-    def _report(self, label: str, tally: Tally, resolutions: Sequence[Resolution]) -> None:
+    def _report(self, label: str, tally: Tally) -> None:
         write = self.stdout.write
         write(f"{label}:")
         write(f"  events: {tally.events_new} recorded, {tally.events_known} already recorded")
@@ -388,15 +480,16 @@ class Command(BaseCommand):
         write(
             f"  extraction: {tally.candidates} candidates from {tally.extracted_articles} articles"
         )
+        if tally.missing:
+            write(f"  missed by the extractor ({len(tally.missing)}):")
+            for phrase in tally.missing:
+                write(f"    - {phrase}")
         write(
-            f"  review: {tally.accepted} predictions accepted "
-            f"({tally.already_accepted} already accepted) into {len(tally.claims)} claims"
+            f"  review: {tally.corrected} candidates corrected, {tally.added} predictions added "
+            f"by hand, {tally.accepted} accepted ({tally.already_accepted} already accepted) "
+            f"into {len(tally.claims)} claims"
         )
         write(
             f"  resolution: {tally.resolved} claims resolved with {tally.judgements} judgements "
             f"({tally.already_resolved} already resolved)"
         )
-        if tally.missing:
-            write(f"  not found among the candidates ({len(tally.missing)}):")
-            for phrase in tally.missing:
-                write(f"    - {phrase}")
