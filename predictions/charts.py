@@ -79,23 +79,6 @@ def bins_from_dicts(rows: Iterable[Mapping]) -> list[CalibrationBin]:
     return sorted(bins, key=lambda b: b.forecast)
 
 
-def calibration_bins(
-    pairs: Iterable[tuple[float, bool]], *, buckets: int = 10
-) -> list[CalibrationBin]:
-    """Group (probability, came true) pairs into equal-width probability buckets."""
-    sums: dict[int, list[float]] = {}
-    for probability, came_true in pairs:
-        index = min(int(probability * buckets), buckets - 1)
-        acc = sums.setdefault(index, [0.0, 0.0, 0])
-        acc[0] += probability
-        acc[1] += 1.0 if came_true else 0.0
-        acc[2] += 1
-    return [
-        CalibrationBin(forecast=total_p / n, observed=hits / n, count=int(n))
-        for _, (total_p, hits, n) in sorted(sums.items())
-    ]
-
-
 def calibration_chart(bins: Sequence[CalibrationBin], *, size: float = 320) -> Chart:
     """A square calibration plot: forecast on x, observed frequency on y, dots sized by count.
 
@@ -208,18 +191,6 @@ def score_line(
         reference=(left, reference_y, right, reference_y),
         reference_label="0.25: always saying 50%",
     )
-
-
-def running_mean(
-    values: Iterable[tuple[datetime.date, float]],
-) -> list[tuple[datetime.date, float]]:
-    """The mean of all values so far, at each date (one point per date, the last of that day)."""
-    total = 0.0
-    by_day: dict[datetime.date, float] = {}
-    for count, (day, value) in enumerate(sorted(values, key=lambda item: item[0]), start=1):
-        total += value
-        by_day[day] = total / count
-    return list(by_day.items())
 
 
 def _first(row: Mapping, *keys: str):

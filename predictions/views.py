@@ -16,8 +16,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from archive.models import Article, Person
-from predictions.charts import calibration_bins, running_mean
 from predictions.models import Claim, Event, LeaderboardEntry, Prediction, Tag
+from predictions.selectors.leaderboards import leaderboard as board_rows
+from predictions.selectors.leaderboards import person_calibration, person_score_history
 from predictions.selectors.records import person_record
 from predictions.selectors.search import site_search
 
@@ -30,7 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "site/home.html",
         {
-            "board": list(_leaderboard(scope="person")[:8]),
+            "board": list(board_rows(scope="person")[:8]),
             "due_soon": list(_due_soon(days=60).order_by("deadline", "claim_id", "id")[:40]),
             "resolved": list(
                 Prediction.objects.accepted()
@@ -60,7 +61,7 @@ def leaderboard(request: HttpRequest) -> HttpResponse:
     )
     tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
     minimum = settings.ARCHIVE_MIN_RESOLVED
-    entries = list(_leaderboard(scope=scope, period=period, tag=tag, min_resolved=minimum))
+    entries = list(board_rows(scope=scope, period=period, tag=tag, min_resolved=minimum))
     below = (
         LeaderboardEntry.objects.board(scope=scope, period=period, tag=tag)
         .filter(resolved__lt=minimum)
@@ -88,7 +89,6 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
     page = Paginator(forecasts.order_by("-made_at", "-id"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    calibration, history = _calibration_and_history(subject)
     return render(
         request,
         "site/person.html",
@@ -96,8 +96,10 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
             "person": subject,
             "record": person_record(person=subject),
             "entry": LeaderboardEntry.objects.board(scope="person").filter(person=subject).first(),
-            "calibration": calibration,
-            "history": history,
+            "calibration": person_calibration(person=subject),
+            "history": [
+                (point["date"], point["brier"]) for point in person_score_history(person=subject)
+            ],
             "page": page,
             "minimum": settings.ARCHIVE_MIN_RESOLVED,
         },
@@ -197,16 +199,7 @@ def due(request: HttpRequest) -> HttpResponse:
     )
 
 
-# Reads the leaderboard and due-date selectors will own; kept here until they are in place.
-
-
-def _leaderboard(*, scope: str, period: str = "all", tag=None, min_resolved: int | None = None):
-    minimum = settings.ARCHIVE_MIN_RESOLVED if min_resolved is None else min_resolved
-    return (
-        LeaderboardEntry.objects.board(scope=scope, period=period, tag=tag)
-        .filter(resolved__gte=minimum)
-        .order_by("rank", "adjusted_brier", "name")
-    )
+# Reads the due-date selectors will own; kept here until they are in place.
 
 
 def _due(*, today):
@@ -220,18 +213,3 @@ def _due_soon(*, days: int):
         .with_relations()
         .order_by("deadline", "id")
     )
-
-
-def _calibration_and_history(subject: Person):
-    rows = list(
-        Prediction.objects.accepted()
-        .for_person(subject)
-        .scored()
-        .values_list("probability", "outcome", "brier", "judged_at", "deadline", "made_at")
-    )
-    bins = calibration_bins((p, outcome == "yes") for p, outcome, *_ in rows)
-    history = running_mean(
-        (timezone.localdate(judged_at) if judged_at else deadline or made_at.date(), brier)
-        for _, _, brier, judged_at, deadline, made_at in rows
-    )
-    return bins, history

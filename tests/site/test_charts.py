@@ -43,14 +43,6 @@ def test_bins_from_dicts_reads_the_scoring_modules_field_names_and_drops_empty_b
     ]
 
 
-def test_calibration_bins_group_by_tenths():
-    bins = charts.calibration_bins([(0.91, True), (0.95, False), (0.15, False)])
-    assert [(b.count, round(b.forecast, 2), b.observed) for b in bins] == [
-        (1, 0.15, 0.0),
-        (2, 0.93, 0.5),
-    ]
-
-
 def test_score_line_scales_dates_left_to_right_and_marks_the_coin_flip_line():
     day = datetime.date(2020, 1, 1)
     points = [(day, 0.1), (day + datetime.timedelta(days=400), 0.3)]
@@ -67,11 +59,3 @@ def test_score_line_with_one_point_centres_it():
     (dot,) = chart.dots
     assert dot.x == pytest.approx((chart.left + chart.right) / 2, abs=0.1)
     assert chart.path == ""
-
-
-def test_running_mean_keeps_one_point_per_day():
-    d = datetime.date(2022, 3, 1)
-    assert charts.running_mean([(d, 0.2), (d, 0.4), (d + datetime.timedelta(days=1), 0.0)]) == [
-        (d, pytest.approx(0.3)),
-        (d + datetime.timedelta(days=1), pytest.approx(0.2)),
-    ]
