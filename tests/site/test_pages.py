@@ -11,7 +11,7 @@ from tests.factories import CandidateFactory, ClaimFactory, PredictionFactory
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 15
+MAX_QUERIES = 10
 
 
 def get(client, django_assert_max_num_queries, url, *, status=200):
