@@ -51,7 +51,6 @@ def test_merge_moves_predictions_conditions_and_tags():
     moved.refresh_from_db()
     conditioned.refresh_from_db()
     assert moved.claim == target and conditioned.condition_claim == target
-    assert moved.claim_text == "Outcome number" or moved.claim_text  # each keeps its own wording
     assert set(target.tags.values_list("name", flat=True)) == {"roads", "harbour"}
     with pytest.raises(ReviewError):
         claim_merge(source=target, target=target)
