@@ -41,6 +41,7 @@ from archive.importers.readers import iter_files, read_path
 from archive.models import Article, Comment
 from archive.services import document_import
 from predictions.models import Claim, Event, Prediction
+from predictions.selectors.claims import claim_suggestions
 from predictions.services.claims import claim_create
 from predictions.services.events import event_record
 from predictions.services.extraction import article_extract
@@ -445,8 +446,7 @@ class Command(BaseCommand):
         if resolution.event and event is None:
             raise CommandError(f"event {resolution.event!r} is not in the events file")
         if claim is None and resolution.claim_text:
-            tags = [tag.name for tag in event.tags.all()] if event is not None else []
-            claim = claim_create(text=resolution.claim_text, tags=tags, by=by)
+            claim = self._claim(resolution.claim_text, event=event, by=by)
         for prediction in resolution.predictions:
             if prediction.status == Prediction.Status.ACCEPTED:
                 tally.already_accepted += 1
@@ -468,6 +468,14 @@ class Command(BaseCommand):
         )
         tally.resolved += 1
         tally.judgements += len(judgements)
+
+    def _claim(self, text: str, *, event: Event | None, by) -> Claim:
+        """The claim stating ``text``: an existing one the archive suggests, else a new one."""
+        for suggestion, _score in claim_suggestions(text=text, limit=3):
+            if normalise(suggestion.text) == normalise(text):
+                return suggestion
+        tags = [tag.name for tag in event.tags.all()] if event is not None else []
+        return claim_create(text=text, tags=tags, by=by)
 
     def _report(self, label: str, tally: Tally) -> None:
         write = self.stdout.write
