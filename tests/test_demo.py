@@ -71,7 +71,7 @@ def demo(django_db_setup, django_db_blocker):
 def test_the_story_is_imported(demo):
     first = demo["first"]
     assert set(DEMO_OUTLETS) <= set(first["outlets"])
-    assert "documents: 15 imported, 0 duplicates, 0 failed" in demo["first_out"]
+    assert f"documents: {DEMO_ARTICLES} imported, 0 duplicates, 0 failed" in demo["first_out"]
     assert first["comments"] >= 20
 
 
@@ -115,7 +115,7 @@ def test_the_demo_login_is_printed_and_works(demo):
 def test_a_second_run_adds_nothing(demo):
     assert demo["second"] == demo["first"]
     out = demo["second_out"]
-    assert "documents: 0 imported, 15 duplicates, 0 failed" in out
+    assert f"documents: 0 imported, {DEMO_ARTICLES} duplicates, 0 failed" in out
     assert "events: 0 recorded" in out
     assert "0 predictions added by hand, 0 accepted" in out
     assert "resolution: 0 claims resolved" in out
