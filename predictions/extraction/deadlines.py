@@ -24,6 +24,8 @@ KINDS = ("date", "period_end", "relative", "event", "vague", "none")
 
 # Longer sentences are not sentences; looking further only costs time.
 MAX_SENTENCE = 5000
+MAX_EXPRESSIONS = 40
+_CLAUSE_REACH = 240
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,19 +100,83 @@ _PREPOSITION_TAIL = re.compile(
 )
 
 _FUTURE_CUE = re.compile(
-    r"(?i:\b(?:will|won['’]?t|shall|would|going\s+to|gonna|expect\w*|predict\w*|forecast\w*|likely|unlikely"
-    r"|could|may|might|must|should|can|plan\w*|intend\w*|set\s+to|due|scheduled|slated|poised|about\s+to"
-    r"|aim\w*|hope\w*|to\s+be|upcoming|vow\w*|promis\w*|pledg\w*|is\s+to|are\s+to|need\s+to|has\s+to|have\s+to"
-    r"|want\w*|fear\w*|warn\w*|project\w*|anticipat\w*|bet|chance|odds|probab\w*|possib\w*|doubt\w*)\b"
-    r"|['’]ll\b)"
+    r"(?i:\b(?:will|won['’]?t|shall|would|going\s+to|gonna|expect\w*|predict\w*|forecast\w*|likely"
+    r"|unlikely|could|may|might|must|should|can|plan(?:s|ned|ning)?\s+to|intend\w*|set\s+to"
+    r"|due(?!\s+to\s+(?:the|a|an|his|her|its|their|this|that)\b)|scheduled|slated|poised|about\s+to"
+    r"|aim(?:s|ed|ing)?\s+(?:to|for)|hop(?:e|es|ing)\b|to\s+be|upcoming|vow\w*|promis\w*|pledg\w*"
+    r"|is\s+to|are\s+to|need\s+to|has\s+to|have\s+to|want\w*|fear\w*|warn\w*|project\w*|anticipat\w*"
+    r"|bet|chance|odds|probab\w*|possib\w*|doubt\w*)\b|['’]ll\b)"
+)
+# "agreed to put together a plan by March": a past decision whose deadline lies ahead.
+_INTENT_CUE = re.compile(
+    r"(?i:\b(?:agree|decide|vote|move|seek|sought|choose|chose|try|tried|attempt|commit|prepar|ready|order"
+    r"|promis|pledg|vow)\w*\s+to\s)"
+)
+_DEADLINE_WORDS = re.compile(
+    r"(?i:(?:by|before|until|till|within|no\s+later\s+than|not\s+later\s+than|ahead\s+of)\s)"
+)
+_DEADLINE_BEFORE = re.compile(
+    r"(?i:\b(?:by|before|until|till|within|no\s+later\s+than|not\s+later\s+than|ahead\s+of)\s+$)"
 )
 _PAST_CUE = re.compile(
-    r"(?i:\b(?:said|told|announced|reported|added|noted|wrote|stated|was|were|had|did|didn['’]?t|began|took"
-    r"|came|went|met|held|won|lost|fell|rose|left|ago|yesterday|already|previously|has\s+been|have\s+been"
-    r"|since|last)\b|\b[a-z]{3,}ed\b)"
+    r"(?i:\b(?:was|were|had|did|didn['’]?t|began|took|came|went|met|held|won|lost|fell|rose|left|ago"
+    r"|yesterday|already|previously|has\s+been|have\s+been|since|last)\b|\b[a-z]{3,}ed\b)"
+)
+# Reporting verbs tell when something was said, not when it happens: past only when the time is
+# theirs ("said on Tuesday", "told CNN in August"), neutral for what they report.
+_REPORTING = frozenset(
+    (
+        "said",
+        "told",
+        "announced",
+        "reported",
+        "added",
+        "noted",
+        "wrote",
+        "stated",
+        "explained",
+        "argued",
+        "claimed",
+        "insisted",
+        "warned",
+        "predicted",
+        "forecast",
+        "expected",
+        "projected",
+        "estimated",
+        "scheduled",
+        "planned",
+        "slated",
+        "needed",
+        "required",
+        "supposed",
+        "intended",
+        "designed",
+        "aimed",
+        "proposed",
+        "suggested",
+        "believed",
+        "hoped",
+        "feared",
+        "indicated",
+        "signalled",
+        "signaled",
+        "concluded",
+        "agreed",
+        "decided",
+        "vowed",
+        "promised",
+        "pledged",
+        "asked",
+        "urged",
+    )
+)
+_REPORTED_TIME = re.compile(
+    r"(?i:\b(?:said|says|told|tells|announced|reported|added|wrote|stated|testified|tweeted|posted)\b"
+    r"(?:\s+[\w.'’-]+){0,3}?\s*$)"
 )
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]\"“”—–]|\s-\s|(?i:\b(?:and|but|while|whereas|although|though|because|when|which|who|after"
+    r"[,;:()\[\]\"“”—–]|[.!?](?=\s)|\s-\s|(?i:\b(?:and|but|while|whereas|although|though|because|when|which|who|after"
     r"|since|that|so|if|unless)\b)"
 )
 
@@ -157,6 +223,7 @@ _NOT_IN_EVENT_PHRASE = frozenset(
         "while",
         "as",
         "with",
+        "of",
     ]
 )
 _EVENT_TO_TIMEX = re.compile(
@@ -211,8 +278,8 @@ def find_deadline(
     if isinstance(made_on, datetime.datetime):
         made_on = made_on.date()
     sentence = sentence[:MAX_SENTENCE]
-    timexes = find_timexes(sentence)
-    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(sentence)]
+    timexes = find_timexes(sentence)[:MAX_EXPRESSIONS]
+    breaks = clause_breaks(sentence)
     choices: list[_Choice] = []
     for timex in timexes:
         choice = _timex_choice(sentence, timex, made_on, breaks)
@@ -233,12 +300,29 @@ def _preposition(sentence: str, start: int) -> tuple[str | None, int]:
     return " ".join(match.group("prep").lower().split()), match.start("prep")
 
 
-def _tense(sentence: str, start: int, end: int, breaks: list[int]) -> str | None:
-    """ "future" or "past" as the clause around sentence[start:end] reads, or None when it says neither."""
+def clause_breaks(text: str) -> list[int]:
+    """Where clauses may begin or end in `text` (punctuation, conjunctions), for `clause_tense`."""
+    return [match.start() for match in _CLAUSE_BREAK.finditer(text)]
+
+
+def clause_tense(
+    sentence: str, start: int, end: int, breaks: list[int] | None = None
+) -> str | None:
+    """Say "future" or "past" as the clause around sentence[start:end] reads, or None if neither."""
+    if breaks is None:
+        breaks = clause_breaks(sentence)
     left = bisect.bisect_right(breaks, start - 1)
-    clause_start = breaks[left - 1] if left else 0
     right = bisect.bisect_left(breaks, end)
-    clause_end = breaks[right] if right < len(breaks) else len(sentence)
+    # A clause longer than a few lines is a list or a run-on; its near part says enough.
+    clause_start = max(breaks[left - 1] if left else 0, start - _CLAUSE_REACH)
+    clause_end = min(breaks[right] if right < len(breaks) else len(sentence), end + _CLAUSE_REACH)
+    if _REPORTED_TIME.search(sentence, max(clause_start, start - 60), start):
+        return "past"
+    deadline_words = _DEADLINE_WORDS.match(sentence, start) or _DEADLINE_BEFORE.search(
+        sentence, max(0, start - 20), start
+    )
+    if deadline_words and _INTENT_CUE.search(sentence, clause_start, start):
+        return "future"
     tense = _clause_tense(sentence[clause_start:start] + " " + sentence[end:clause_end])
     fronted = (
         not sentence[clause_start:start].strip(" ,;:-").strip()
@@ -254,8 +338,9 @@ def _tense(sentence: str, start: int, end: int, breaks: list[int]) -> str | None
 def _clause_tense(clause: str) -> str | None:
     if _FUTURE_CUE.search(clause):
         return "future"
-    if _PAST_CUE.search(clause):
-        return "past"
+    for match in _PAST_CUE.finditer(clause):
+        if match.group().lower() not in _REPORTING:
+            return "past"
     return None
 
 
@@ -266,7 +351,7 @@ def _timex_choice(
     weight = _NO_PREPOSITION if prep is None else _PREPOSITIONS[prep]
     if weight is None:
         return None
-    tense = _tense(sentence, prep_start, timex.end, breaks)
+    tense = clause_tense(sentence, prep_start, timex.end, breaks)
     if tense == "past":
         return None
     value = resolve(timex, made_on, "future")
@@ -364,7 +449,7 @@ def _event_choice(sentence, match, timexes, made_on, known_events, breaks) -> _C
             break
         elif timex.start > end:
             break
-    if _tense(sentence, start, end, breaks) == "past":
+    if clause_tense(sentence, start, end, breaks) == "past":
         return None
     period = resolve(period_timex, made_on, "future") if period_timex else None
     if not isinstance(period, Period):
@@ -426,7 +511,7 @@ def _named_event_choices(sentence, made_on, known_events, breaks) -> list[_Choic
             prep, prep_start = _preposition(sentence, at)
             if prep is not None and _PREPOSITIONS[prep] is None:
                 continue
-            if _tense(sentence, prep_start, at + len(name), breaks) == "past":
+            if clause_tense(sentence, prep_start, at + len(name), breaks) == "past":
                 continue
             weight = 1.2 if prep is None else _PREPOSITIONS[prep] + 1.0
             text = sentence[prep_start : at + len(name)]

@@ -218,7 +218,7 @@ _FORMS = (
         r"|(?:the\s+)?Fourth\s+of\s+July|Labou?r\s+Day|Memorial\s+Day|Valentine(?:'s|s)?\s+Day"
         r"|Election\s+(?:Day|Night)|[Ee]lection[\s-](?:day|night)|Inauguration\s+Day|Boxing\s+Day"
         r"|St\.?\s+Patrick(?:'s|s)?\s+Day|Veterans\s+Day|Remembrance\s+Day|Bastille\s+Day"
-        r"|Guy\s+Fawkes(?:\s+Night|\s+Day)?|Bonfire\s+Night|Hogmanay|May\s+Day)"
+        r"|Guy\s+Fawkes(?:\s+Night|\s+Day)?|Bonfire\s+Night|Hogmanay|May\s+Day)(?!\w)"
         rf"(?:,?\s+(?:of\s+)?(?P<hol_y>{_YEAR4}))?",
     ),
     (
@@ -283,8 +283,7 @@ _FORMS = (
         "vague",
         r"(?P<vg>(?i:any\s*time\s+soon|any\s+day\s+now|sooner\s+rather\s+than\s+later|(?<!as\s)(?<!too\s)soon(?!\s+as)"
         r"|shortly|imminently|before\s+long|in\s+short\s+order|in\s+the\s+(?:near|not[\s-]too[\s-]distant"
-        r"|not[\s-]so[\s-]distant|immediate|foreseeable)\s+future|in\s+the\s+short\s+(?:term|run)"
-        r"|in\s+the\s+(?:days|weeks|months)\s+ahead))(?!\w)",
+        r"|not[\s-]so[\s-]distant|immediate|foreseeable)\s+future|in\s+the\s+short\s+(?:term|run)))(?!\w)",
     ),
     (
         "open",
@@ -301,14 +300,17 @@ _FORMS = (
 )
 FORM_NAMES = tuple(name for name, _ in _FORMS)
 _CORE = "|".join(f"(?P<F_{name}>{pattern})" for name, pattern in _FORMS)
-TIMEX_RE = re.compile(rf"(?<![\w'’-])(?:{_MOD})?(?:{_CORE})")
+# The named groups each form may fill (and the modifier), read back into `Timex.fields`.
+_FORM_GROUPS = {name: ("mod", *re.findall(r"\(\?P<(\w+)>", pattern)) for name, pattern in _FORMS}
+TIMEX_RE = re.compile(rf"(?<![\w'’])(?:{_MOD})?(?:{_CORE})")
 
 # Context a bare year, "May" or "March" needs before it to be a time: "in 2020", "by May", not
 # "2000 troops" or "it may rain".
 _CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:in|by|before|until|till|since|of|from|through|to|and|or|during|after|early|mid|late|"
     r"spring|summer|autumn|fall|winter|fiscal|around|for|between|than|as\s+of|beyond|last|next|this|"
-    r"that|end|start|beginning|middle|ahead|within|on|at|circa|year|years|the|until\s+after))"
+    r"that|end|start|beginning|middle|ahead|within|on|at|circa|year|years|the|until\s+after|a|an|his|her"
+    r"|its|their|our))"
     r"[\s-]+$|[-–(]\s*$|^\s*$"
 )
 _MONTH_CONTEXT_BEFORE = re.compile(
@@ -319,17 +321,67 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 _FALL_SPRING_AS_NOUN = re.compile(r"\s+of\s+(?!(?:1[89]|20)\d\d)", re.IGNORECASE)
 
 
+_MORE_FIRST_WORDS = """
+        the a an this next last coming past early earlier late later mid end start beginning first
+        second third fourth final latter 1st 2nd 3rd 4th q1 q2 q3 q4 half today tonight tomorrow
+        yesterday christmas new thanksgiving easter good halloween independence fourth labor labour
+        memorial valentine valentines valentine's election inauguration boxing st veterans remembrance
+        bastille guy bonfire hogmanay any anytime soon sooner shortly imminently before in at some
+        someday one eventually ultimately down right now nowadays currently these recently lately year
+        month week quarter turn couple few several dozen
+"""
+# Words an expression can begin with. Trying the pattern only where one of them (or a digit)
+# starts a word keeps the scan several times faster than trying it at every character.
+_FIRST_WORDS = frozenset(
+    (
+        *MONTHS,
+        *WEEKDAYS,
+        *SEASONS,
+        *(name.split()[0] for name in NUMBERS),
+        *_MORE_FIRST_WORDS.split(),
+    )
+)
+_WORD_START = re.compile(r"[^\W_]+|'\d")
+
+
 def find_timexes(text: str) -> list[Timex]:
     """Every time expression in `text`, left to right, without overlaps."""
     found = []
-    for match in TIMEX_RE.finditer(text):
-        form = next(name for name in FORM_NAMES if match.start(f"F_{name}") != -1)
-        if not _plausible(form, match, text):
+    resume = 0
+    for word in _WORD_START.finditer(text):
+        at = word.start()
+        if at < resume:
             continue
-        fields = tuple(
-            (key, value) for key, value in match.groupdict().items() if value is not None
-        )
-        found.append(Timex(match.start(), match.end(), match.group(), form, fields))
+        token = word.group()
+        if not (token[0].isdigit() or token[0] == "'" or token.lower() in _FIRST_WORDS):
+            continue
+        match = TIMEX_RE.match(text, at)
+        if match is None:
+            continue
+        timex = _timex(match, text)
+        if timex is not None:
+            found.append(timex)
+            resume = match.end()
+    return found
+
+
+def _timex(match: re.Match, text: str) -> Timex | None:
+    form = match.lastgroup[2:]  # the form's own group closes last: "F_<form>"
+    if not _plausible(form, match, text):
+        return None
+    fields = tuple(
+        (key, value) for key in _FORM_GROUPS[form] if (value := match.group(key)) is not None
+    )
+    return Timex(match.start(), match.end(), match.group(), form, fields)
+
+
+def _find_timexes_everywhere(text: str) -> list[Timex]:
+    """The same search tried at every character: the reference `find_timexes` must agree with."""
+    found = []
+    for match in TIMEX_RE.finditer(text):
+        timex = _timex(match, text)
+        if timex is not None:
+            found.append(timex)
     return found
 
 
@@ -503,6 +555,10 @@ def _choose(candidates: list[Period], anchor: datetime.date, prefer: Prefer) -> 
     return min(candidates, key=distance)
 
 
+def _starts(period: Period) -> datetime.date:
+    return period.start
+
+
 def _year_of(spec: str | None, anchor: datetime.date) -> int | None:
     if spec is None:
         return None
@@ -598,9 +654,11 @@ def _resolve_month_rel(timex, anchor, prefer):
     rel = _squash(timex.field("mr_rel"))
     candidates = [_month(anchor.year + shift, month) for shift in (-1, 0, 1)]
     if rel in ("last", "past"):
-        return max(period for period in candidates if period.end < anchor.replace(day=1))
+        return max(
+            (period for period in candidates if period.end < anchor.replace(day=1)), key=_starts
+        )
     if rel == "next":
-        return min(period for period in candidates if period.start > anchor)
+        return min((period for period in candidates if period.start > anchor), key=_starts)
     return _choose(candidates, anchor, "future")
 
 
@@ -698,9 +756,9 @@ def _resolve_season(timex, anchor, prefer):
     rel = _squash(timex.field("s_rel") or "")
     candidates = [_season(anchor.year + shift, code) for shift in (-2, -1, 0, 1)]
     if rel == "last":
-        return max(period for period in candidates if period.end < anchor)
+        return max((period for period in candidates if period.end < anchor), key=_starts)
     if rel == "next":
-        return min(period for period in candidates if period.start > anchor)
+        return min((period for period in candidates if period.start > anchor), key=_starts)
     if rel in ("this", "the coming"):
         return _choose(candidates, anchor, "future" if rel == "the coming" else "nearest")
     return _choose(candidates, anchor, prefer)
