@@ -368,6 +368,11 @@ class LeaderboardEntry(models.Model):
         ]
         indexes = [
             models.Index(fields=["scope", "period", "tag", "rank"], name="predictions_board_idx"),
+            # Boards read with a lower minimum than the ranks were computed for.
+            models.Index(
+                fields=["scope", "period", "tag", "adjusted_brier"],
+                name="predictions_board_adjusted_idx",
+            ),
         ]
 
     def __str__(self) -> str:

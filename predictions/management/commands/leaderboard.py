@@ -60,6 +60,7 @@ class Command(BaseCommand):
             leaderboards_recompute()
 
         rows = leaderboard(scope=options["by"], period=period, tag=tag, min_resolved=minimum)
+        rows = rows.defer("calibration")  # not printed; decoding it is most of a row's cost
         if options["limit"] is not None:
             rows = rows[: options["limit"]]
         rows = list(rows)
