@@ -1,0 +1,16 @@
+"""Pure forecast extraction: a document part in, forecast candidates out (no database).
+
+``extract(part)`` finds the sentences that forecast something, who says so, the claim, how
+sure they sound and by when. The pieces live in modules named by role: ``sentences``,
+``cues``, ``odds``, ``hedges`` with ``lexicon``, ``attribution``, ``conditions``, ``claims``,
+``deadlines``; ``pipeline`` joins them.
+"""
+
+from predictions.extraction.events import KnownEvent
+from predictions.extraction.parts import Candidate, Part
+from predictions.extraction.pipeline import extract
+
+# Recorded on every saved prediction; raise it when a change alters what is extracted.
+EXTRACTOR_VERSION = "1.0"
+
+__all__ = ["EXTRACTOR_VERSION", "Candidate", "KnownEvent", "Part", "extract"]

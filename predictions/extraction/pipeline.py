@@ -1,0 +1,167 @@
+"""Find the forecasts in one document part: sentences → cues → speaker, hedge, claim, deadline.
+
+Pure and bounded: text in, candidates out, no database. Input beyond ``MAX_TEXT_CHARS`` is
+not read, sentences are cut to a bounded length, and every pattern is linear, so the time per
+document has a ceiling whatever the text.
+"""
+
+import re
+from collections.abc import Iterator
+
+from predictions.extraction.attribution import Attribution, DocumentPeople, attribute
+from predictions.extraction.claims import state_claim
+from predictions.extraction.conditions import find_condition
+from predictions.extraction.cues import Cue, find_cues, normalise
+from predictions.extraction.hedges import read_hedge
+from predictions.extraction.parts import Candidate, Part
+from predictions.extraction.sentences import Sentence, split_sentences
+
+# A longer part is read only this far: a forecast archive gains nothing from the rest of a
+# book-length page, and the bound keeps one document from holding a worker.
+MAX_TEXT_CHARS = 400_000
+# Sentences shorter than this reproduced from the article are too common to mean copying.
+_MIN_COPIED_CHARS = 25
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def extract(part: Part) -> list[Candidate]:
+    """Return the forecasts stated in ``part``, in text order."""
+    return list(_candidates(part))
+
+
+def _candidates(part: Part) -> Iterator[Candidate]:
+    text = part.text[:MAX_TEXT_CHARS]
+    sentences = split_sentences(text)
+    people = DocumentPeople.read(text)
+    title = _flat(part.title) if part.title else None
+    article = (
+        _flat(part.article_text[:MAX_TEXT_CHARS])
+        if part.kind == "comment" and part.article_text
+        else None
+    )
+    default = _default_attribution(part)
+    for index, sentence in enumerate(sentences):
+        if _is_heading(sentence, title, text):
+            continue
+        cues = find_cues(sentence.text)
+        if not cues:
+            continue
+        if article is not None and _copied_from(sentence.text, article):
+            continue
+        cue = _main_cue(sentence.text, cues)
+        if cue is None:
+            continue
+        if part.kind == "article":
+            cue_end = cue.end if cue.kind == "expect" else None
+            who = attribute(text, sentences, index, cue.start, people, default, cue_end)
+        else:
+            who = default
+        yield from _candidate(part, sentence, cue, who)
+
+
+def _candidate(part: Part, sentence: Sentence, cue: Cue, who: Attribution) -> Iterator[Candidate]:
+    condition = find_condition(sentence.text, cue.start)
+    cut = []
+    window_start, window_end = 0, len(sentence.text)
+    if who.span is not None:
+        cut.append(who.span)
+        if who.span[1] <= cue.start:
+            window_start = who.span[1]
+        elif who.span[0] >= cue.end:
+            window_end = who.span[0]
+    if condition is not None:
+        cut.append((condition.start, condition.end))
+        if condition.end <= cue.start:
+            window_start = max(window_start, condition.end)
+        elif condition.start >= cue.end:
+            window_end = min(window_end, condition.start)
+    reading = read_hedge(sentence.text, cue, (window_start, window_end))
+    claim = state_claim(sentence.text, cue.start, cut)
+    if len(_WORD.findall(claim)) < 2:
+        return
+    content = sentence.text
+    if who.span is not None:
+        a, b = who.span
+        content = content[:a] + " " * (b - a) + content[b:]
+    deadline = _find_deadline(content, part)
+    yield Candidate(
+        start=sentence.start,
+        end=sentence.end,
+        quote=sentence.text,
+        speaker=who.speaker,
+        speaker_role=who.role,
+        claim=claim,
+        polarity=reading.polarity,
+        probability=reading.probability,
+        hedge=reading.hedge,
+        condition=condition.text if condition else None,
+        deadline=deadline.date,
+        deadline_text=deadline.text,
+        deadline_kind=deadline.kind,
+    )
+
+
+def _main_cue(text: str, cues: list[Cue]) -> Cue | None:
+    """The first cue that is not inside the sentence's own condition ("if the EU will …")."""
+    for cue in cues:
+        condition = find_condition(text, cue.start)
+        inside = condition is not None and condition.start <= cue.start < condition.end
+        if not inside and not _inside_condition_before(text, cue.start):
+            return cue
+    return None
+
+
+_CONDITION_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;]*$", re.IGNORECASE)
+
+
+def _inside_condition_before(text: str, position: int) -> bool:
+    return bool(_CONDITION_OPEN.search(text[max(0, position - 150) : position]))
+
+
+def _find_deadline(sentence: str, part: Part):
+    # Imported on use: the deadline reader is its own module with its own dependencies.
+    from predictions.extraction.deadlines import find_deadline
+
+    return find_deadline(sentence, part.made_on, part.known_events)
+
+
+def _default_attribution(part: Part) -> Attribution:
+    if part.kind == "comment":
+        return Attribution(part.authors[0] if part.authors else None, "commenter")
+    return Attribution(_author_name(part.authors) or part.outlet, "author")
+
+
+def _author_name(authors: tuple[str, ...]) -> str | None:
+    names = [a.strip() for a in authors if a and a.strip()]
+    if not names:
+        return None
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _flat(text: str) -> str:
+    """Lower-case letters and digits only, single-spaced: for comparing copied text."""
+    return " ".join(re.findall(r"[a-z0-9]+", normalise(text).lower()))
+
+
+def _copied_from(sentence: str, article: str) -> bool:
+    flat = _flat(sentence)
+    return len(flat) >= _MIN_COPIED_CHARS and flat in article
+
+
+def _is_heading(sentence: Sentence, title: str | None, text: str) -> bool:
+    flat = _flat(sentence.text)
+    if title and flat and (flat == title or (len(flat) > 20 and flat in title)):
+        return True
+    stripped = sentence.text.rstrip()
+    if stripped.endswith(":"):
+        return True
+    if stripped[-1:] in ".!?\"'”’)…":
+        return False
+    # A short line on its own without closing punctuation: a heading or a caption.
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    own_line = text[line_start:line_end].strip() == stripped
+    return own_line and len(stripped.split()) <= 20

@@ -1,0 +1,36 @@
+import pytest
+
+from predictions.extraction.claims import state_claim
+
+
+@pytest.mark.parametrize(
+    "sentence, cue_word, claim",
+    [
+        (
+            "It is most unlikely anything will be resolved before May.",
+            "will",
+            "anything will be resolved before May",
+        ),
+        ("Russia will not invade Ukraine.", "will", "Russia will invade Ukraine"),
+        ("Russia won't invade Ukraine.", "won't", "Russia will invade Ukraine"),
+        ("The merger is likely to close in June.", "likely", "The merger will close in June"),
+        ("Analysts expect rates to rise in December.", "expect", "rates will rise in December"),
+        ("I don't think the council will object.", "will", "the council will object"),
+        (
+            "Given the pressure, it is more likely than not that a deal will come to pass.",
+            "will",
+            "a deal will come to pass",
+        ),
+        ("The party will almost certainly win.", "will", "The party will win"),
+    ],
+)
+def test_claim_is_positive_and_unhedged(sentence, cue_word, claim):
+    assert state_claim(sentence, sentence.index(cue_word), []) == claim
+
+
+def test_cut_spans_are_left_out():
+    sentence = "The mill will close, Ada Park said."
+    assert (
+        state_claim(sentence, sentence.index("will"), [(19, len(sentence))])
+        == "The mill will close"
+    )

@@ -1,0 +1,120 @@
+import datetime
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from predictions.extraction import EXTRACTOR_VERSION, Candidate, KnownEvent, Part, extract
+
+DAY = datetime.date(2014, 4, 1)
+
+
+def article(text, **kwargs):
+    values = dict(
+        made_on=DAY, kind="article", authors=("Jo Writer",), outlet="The Paper", title=None
+    )
+    values.update(kwargs)
+    return Part(text=text, **values)
+
+
+def test_public_interface():
+    assert EXTRACTOR_VERSION
+    assert KnownEvent("Vote", DAY).aliases == ()
+    (candidate,) = extract(article("Prices rose. Ada Park said the mill will close."))
+    assert isinstance(candidate, Candidate)
+    contract = candidate.as_contract()
+    assert set(contract) == {
+        "start", "end", "quote", "speaker", "speaker_role", "claim", "polarity", "probability",
+        "hedge", "condition", "deadline", "deadline_text", "deadline_kind",
+    }  # fmt: skip
+    assert contract["speaker"] == "Ada Park"
+    assert contract["speaker_role"] == "quoted"
+    assert contract["claim"] == "the mill will close"
+    assert 0 < contract["probability"] < 1
+
+
+def test_quote_offsets_index_the_text():
+    text = "A title line\n\nThe plant will probably close.  “It won’t reopen,” Ada Park said."
+    found = extract(article(text, title="A title line"))
+    assert len(found) == 2
+    for candidate in found:
+        assert text[candidate.start : candidate.end] == candidate.quote
+
+
+def test_title_and_headings_are_not_forecasts():
+    text = "Trump Will Win Ohio\n\nWhat will happen next:\n\nNothing changed today."
+    assert extract(article(text, title="Trump Will Win Ohio")) == []
+
+
+def test_unsigned_article_belongs_to_the_outlet():
+    (candidate,) = extract(article("The mill will close.", authors=()))
+    assert (candidate.speaker, candidate.speaker_role) == ("The Paper", "author")
+
+
+def test_comment_quoting_the_article_is_not_a_forecast():
+    body = "The talks will fail before the summer, and nobody will be surprised."
+    comment = Part(
+        text="“The talks will fail before the summer, and nobody will be surprised.”\n\nI agree.",
+        made_on=DAY, kind="comment", authors=("reader",), outlet="The Paper", article_text=body,
+    )  # fmt: skip
+    assert extract(comment) == []
+
+
+def test_anonymous_commenter_has_no_speaker():
+    comment = Part(text="I think the ceasefire will hold.", made_on=DAY, kind="comment",
+                   authors=(), outlet="The Paper")  # fmt: skip
+    (candidate,) = extract(comment)
+    assert (candidate.speaker, candidate.speaker_role) == (None, "commenter")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=3000))
+def test_never_crashes_and_offsets_hold(text):
+    for candidate in extract(article(text)):
+        assert text[candidate.start : candidate.end] == candidate.quote
+        assert 0 < candidate.probability < 1
+        assert candidate.polarity in ("positive", "negative")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "will ",
+                "1.",
+                "2.",
+                "...",
+                "“",
+                "”",
+                "Mr. ",
+                "if ",
+                "not ",
+                "likely ",
+                ", ",
+                "said ",
+                "X ",
+            ]
+        ),
+        max_size=400,
+    )
+)
+def test_never_crashes_on_cue_soup(parts):
+    text = "".join(parts)
+    for candidate in extract(article(text)):
+        assert text[candidate.start : candidate.end] == candidate.quote
+
+
+def test_enormous_input_is_bounded_in_time():
+    texts = [
+        "1." * 200_000,
+        "will " * 100_000,
+        "a" * 500_000,
+        ("The mill will close, " * 20_000),
+        "“" * 50_000 + "will" + "”" * 50_000,
+        "9" * 300_000 + ". " + "8.8." * 50_000,
+    ]
+    for text in texts:
+        started = time.perf_counter()
+        extract(article(text))
+        assert time.perf_counter() - started < 20
