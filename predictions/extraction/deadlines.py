@@ -12,6 +12,7 @@ archive's known events; when none matches, the period the sentence names for it 
 """
 
 import bisect
+import contextlib
 import datetime
 import re
 from collections.abc import Sequence
@@ -282,10 +283,14 @@ def find_deadline(
     breaks = clause_breaks(sentence)
     choices: list[_Choice] = []
     for timex in timexes:
-        choice = _timex_choice(sentence, timex, made_on, breaks)
+        try:
+            choice = _timex_choice(sentence, timex, made_on, breaks)
+        except (ValueError, OverflowError):  # a period or span beyond the calendar's years 1-9999
+            continue
         if choice is not None:
             choices.append(choice)
-    choices.extend(_event_choices(sentence, timexes, made_on, known_events, breaks))
+    with contextlib.suppress(ValueError, OverflowError):
+        choices.extend(_event_choices(sentence, timexes, made_on, known_events, breaks))
     if not choices:
         return NO_DEADLINE
     best = max(choices, key=lambda choice: (choice.weight, -choice.position))

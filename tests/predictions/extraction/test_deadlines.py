@@ -427,7 +427,7 @@ def test_made_on_may_be_a_datetime():
 
 
 @settings(max_examples=200, deadline=2000)
-@given(st.text(max_size=400), st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)))
+@given(st.text(max_size=400), st.dates())
 def test_never_crashes_on_arbitrary_text(text, made_on):
     deadline = find_deadline(text, made_on)
     assert deadline.kind in KINDS
@@ -469,7 +469,7 @@ def test_never_crashes_on_arbitrary_text(text, made_on):
         ),
         max_size=40,
     ).map(" ".join),
-    st.dates(min_value=D(1990, 1, 1), max_value=D(2090, 12, 31)),
+    st.dates(),
 )
 def test_never_crashes_on_time_words(text, made_on):
     deadline = find_deadline(text, made_on, EVENTS)
@@ -497,3 +497,13 @@ def test_enormous_sentences_finish_quickly(text):
     deadline = find_deadline(text, MONDAY, EVENTS)
     assert time.perf_counter() - started < 2.0
     assert deadline.kind in KINDS
+
+
+@pytest.mark.parametrize("made_on", [D(1, 1, 1), D(9999, 12, 31)])
+def test_the_ends_of_the_calendar(made_on):
+    for sentence in (
+        "It will end within six months.",
+        "It will end before Christmas.",
+        "It ends next year.",
+    ):
+        assert find_deadline(sentence, made_on, EVENTS).kind in KINDS
