@@ -123,58 +123,29 @@ _PAST_CUE = re.compile(
     r"(?i:\b(?:was|were|had|did|didn['’]?t|began|took|came|went|met|held|won|lost|fell|rose|left|ago"
     r"|yesterday|already|previously|has\s+been|have\s+been|since|last)\b|\b[a-z]{3,}ed\b)"
 )
-# Reporting verbs tell when something was said, not when it happens: past only when the time is
-# theirs ("said on Tuesday", "told CNN in August"), neutral for what they report.
-_REPORTING = frozenset(
+# Reporting verbs tell when something was said, not when it happens: past when the time is theirs
+# ("said on Tuesday", "On Wednesday the minister said"), neutral for the time of what they report.
+_REPORTING_VERBS = frozenset(
     (
-        "said",
-        "told",
-        "announced",
-        "reported",
-        "added",
-        "noted",
-        "wrote",
-        "stated",
-        "explained",
-        "argued",
-        "claimed",
-        "insisted",
-        "warned",
-        "predicted",
-        "forecast",
-        "expected",
-        "projected",
-        "estimated",
-        "scheduled",
-        "planned",
-        "slated",
-        "needed",
-        "required",
-        "supposed",
-        "intended",
-        "designed",
-        "aimed",
-        "proposed",
-        "suggested",
-        "believed",
-        "hoped",
-        "feared",
-        "indicated",
-        "signalled",
-        "signaled",
-        "concluded",
-        "agreed",
-        "decided",
-        "vowed",
-        "promised",
-        "pledged",
-        "asked",
-        "urged",
+        "said", "told", "announced", "reported", "added", "noted", "wrote", "stated", "explained",
+        "argued", "claimed", "insisted", "warned", "predicted", "forecast", "estimated", "suggested",
+        "indicated", "signalled", "signaled", "concluded", "admitted", "confirmed", "revealed",
     )
-)
+)  # fmt: skip
+# Participles of plans and expectations: what they govern still lies ahead.
+_FORWARD_PARTICIPLES = frozenset(
+    (
+        "expected", "scheduled", "planned", "slated", "needed", "required", "supposed", "intended",
+        "designed", "aimed", "proposed", "believed", "hoped", "feared", "agreed", "decided", "vowed",
+        "promised", "pledged", "asked", "urged", "projected", "anticipated", "predicted", "forecasted",
+    )
+)  # fmt: skip
 _REPORTED_TIME = re.compile(
-    r"(?i:\b(?:said|says|told|tells|announced|reported|added|wrote|stated|testified|tweeted|posted)\b"
-    r"(?:\s+[\w.'’-]+){0,3}?\s*$)"
+    r"(?i:(?:\b(?:said|says|told|tells|announced|reported|added|wrote|stated|testified|tweeted|posted"
+    r"|warned|predicted|forecast|estimated|argued|insisted|claimed|revealed|confirmed|disclosed|noted"
+    r"|explained|suggested|admitted|denied)\b(?:\s+[\w.'’-]+){0,3}?"
+    r"|\b(?:speech|statement|interview|remarks|briefing|conference|letter|memo|tweet|address|testimony"
+    r"|appearance|comments?|report|column|op-ed|editorial|broadcast|podcast))\s*$)"
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]\"“”—–]|[.!?](?=\s)|\s-\s|(?i:\b(?:and|but|while|whereas|although|though|because|when|which|who|after"
@@ -328,24 +299,25 @@ def clause_tense(
     )
     if deadline_words and _INTENT_CUE.search(sentence, clause_start, start):
         return "future"
-    tense = _clause_tense(sentence[clause_start:start] + " " + sentence[end:clause_end])
-    fronted = (
-        not sentence[clause_start:start].strip(" ,;:-").strip()
-        and not sentence[end:clause_end].strip()
-    )
-    if tense is None and fronted and sentence.startswith(",", clause_end):
+    before, after = sentence[clause_start:start], sentence[end:clause_end]
+    # Nothing but the break itself before the expression: it leads its clause.
+    leading = len(_WORD.findall(before)) <= (1 if before[:1].isalpha() and clause_start else 0)
+    tense = _clause_tense(before + " " + after, reporting_is_past=leading)
+    if tense is None and leading and not after.strip() and sentence.startswith(",", clause_end):
         # A fronted phrase ("On Sunday, the talks ended") takes the tense of the clause it introduces.
         following_end = breaks[right + 1] if right + 1 < len(breaks) else len(sentence)
-        tense = _clause_tense(sentence[clause_end + 1 : following_end])
+        tense = _clause_tense(sentence[clause_end + 1 : following_end], reporting_is_past=True)
     return tense
 
 
-def _clause_tense(clause: str) -> str | None:
+def _clause_tense(clause: str, *, reporting_is_past: bool) -> str | None:
     if _FUTURE_CUE.search(clause):
         return "future"
     for match in _PAST_CUE.finditer(clause):
-        if match.group().lower() not in _REPORTING:
-            return "past"
+        word = match.group().lower()
+        if word in _FORWARD_PARTICIPLES or (word in _REPORTING_VERBS and not reporting_is_past):
+            continue
+        return "past"
     return None
 
 
@@ -366,15 +338,18 @@ def _timex_choice(
     if isinstance(value, Ref):
         if value.kind == "vague":
             return _Choice(0.5, timex.start, Deadline(None, timex.text, "vague"))
-        if value.kind in ("open", "future"):
+        if timex.form == "open":  # "at some point", "in the future"; not the noun "the future"
             return _Choice(0.2, timex.start, Deadline(None, timex.text, "none"))
         return None
     if isinstance(value, Span):
         return _span_choice(timex, value, prep, weight, text, made_on)
     day = _period_deadline(value, prep)
     if day < made_on:
-        # A past period: a deadline only when the text says which one ("by 2010"), and even then weakly.
-        if timex.form not in ("year", "iso", "month_year", "decade") or prep is None:
+        # A past period is a deadline only when the text names it outright and looks ahead to it
+        # ("predicted in 2008 that by 2010 it would"), and even then the weakest choice.
+        if timex.form not in ("year", "iso", "month_year") or _PREPOSITIONS.get(prep, 0) < 3:
+            return None
+        if tense != "future":
             return None
         weight = 0.4
     kind = "date" if value.grain == "day" else "period_end"

@@ -269,7 +269,7 @@ _FORMS = (
         rf"|the\s+first|the\s+final|next|coming|past|last))\s+)?(?P<sp_n>{_NUM})\s+(?P<sp_half>(?i:and\s+a\s+half\s+))?"
         rf"(?P<sp_u>{_UNIT})(?P<sp_half2>(?i:\s+and\s+a\s+half))?"
         r"(?P<sp_suf>(?i:(?:'s|s'|’s|s’|'|’)?\s+time|\s+from\s+now|\s+hence|\s+ago|\s+later|\s+earlier"
-        r"|\s+before|\s+after|\s+ahead|\s+to\s+come|\s+back))?(?!\w)",
+        r"|\s+before|\s+after|\s+ahead|\s+back))?(?!\w)",
     ),
     ("half_span", r"(?P<hs>(?i:half\s+a\s+(?:year|decade|month)|a\s+half[\s-]year))\b"),
     (
@@ -278,7 +278,11 @@ _FORMS = (
         r"|the\s+(?P<cs_u2>days|weeks|months|years)\s+(?:ahead|to\s+come))\b",
     ),
     ("unit", r"(?i:the\s+(?P<un_u>year|month|week|decade|quarter|century))\b"),
-    ("year", rf"(?<![\d$£€.,:/])(?P<y>{_YEAR4})(?!\s*(?:%|percent|per\s+cent)|[.,:/]\d)"),
+    (
+        "year",
+        rf"(?<![\d$£€.,:/])(?P<y>{_YEAR4})(?!\s*(?:%|percent|per\s+cent)|[.,:/]\d"
+        r"|\s*(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T|hrs|hours|h)\b)",
+    ),
     (
         "vague",
         r"(?P<vg>(?i:any\s*time\s+soon|any\s+day\s+now|sooner\s+rather\s+than\s+later|(?<!as\s)(?<!too\s)soon(?!\s+as)"
