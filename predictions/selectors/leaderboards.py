@@ -18,6 +18,12 @@ from archive.models import Person
 from predictions.models import LeaderboardEntry, Prediction, Tag
 from predictions.scoring import BinSums, bin_index, bins_from_sums
 
+# Constant within one board, so they change nothing about the order; but PostgreSQL does not
+# treat ``tag_id IS NULL`` as fixing the column, and only with them in the ORDER BY does it read
+# the first rows off the (scope, period, tag, rank) index instead of sorting the whole board
+# (1.5 ms instead of 300 ms for 100,000 rows).
+_BOARD = ("scope", "period", "tag_id")
+
 
 def leaderboard(
     *,
@@ -37,13 +43,22 @@ def leaderboard(
         if found is None:
             return LeaderboardEntry.objects.none()
         tag = found
-    rows = LeaderboardEntry.objects.board(scope=scope, period=str(period), tag=tag)
-    if minimum >= settings.ARCHIVE_MIN_RESOLVED:
-        # Exactly the rows the stored ranks were computed over (or fewer): use them.
-        return rows.filter(rank__isnull=False, resolved__gte=minimum).order_by("rank")
-    return rows.filter(resolved__gte=minimum).order_by(
-        "adjusted_brier", F("resolved").desc(), "name", "pk"
+    rows = (
+        LeaderboardEntry.objects.board(scope=scope, period=str(period), tag=tag)
+        .select_related(None)
+        .select_related("person" if scope == LeaderboardEntry.Scope.PERSON else "outlet")
     )
+    if minimum >= settings.ARCHIVE_MIN_RESOLVED:
+        # The rows the stored ranks were computed over, read in rank order off the index. A
+        # filter on ``resolved`` that every ranked row passes is left out: PostgreSQL would
+        # underestimate the matching rows and sort them all instead of reading the first 50.
+        rows = rows.filter(rank__isnull=False)
+        if minimum > settings.ARCHIVE_MIN_RESOLVED:
+            rows = rows.filter(resolved__gte=minimum)
+        return rows.order_by(*_BOARD, "rank")
+    if minimum > 1:  # every row has at least one resolved prediction
+        rows = rows.filter(resolved__gte=minimum)
+    return rows.order_by(*_BOARD, "adjusted_brier", F("resolved").desc(), "name", "pk")
 
 
 def _bin_dicts(bins) -> list[dict]:
