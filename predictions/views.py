@@ -6,17 +6,16 @@ Each view reads through a selector or a named queryset and renders one template.
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
 from archive.models import Article, Person
 from predictions.models import Claim, Event, LeaderboardEntry, Prediction, Tag
+from predictions.selectors.claims import claims_for_event, events_for_claim
+from predictions.selectors.due import predictions_due, predictions_due_soon
 from predictions.selectors.leaderboards import leaderboard as board_rows
 from predictions.selectors.leaderboards import person_calibration, person_score_history
 from predictions.selectors.records import person_record
@@ -26,13 +25,14 @@ PAGE_SIZE = 25
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
     return render(
         request,
         "site/home.html",
         {
             "board": list(board_rows(scope="person")[:8]),
-            "due_soon": list(_due_soon(days=60).order_by("deadline", "claim_id", "id")[:40]),
+            "due_soon": list(
+                predictions_due_soon(days=60).order_by("deadline", "claim_id", "id")[:40]
+            ),
             "resolved": list(
                 Prediction.objects.accepted()
                 .judged()
@@ -42,7 +42,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "articles": list(
                 Article.objects.select_related("outlet").order_by("-published_at", "-id")[:6]
             ),
-            "today": today,
         },
     )
 
@@ -151,6 +150,12 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
             "against": [p for p in forecasts if p.probability < 0.5],
             "even": [p for p in forecasts if p.probability == 0.5],
             "count": len(forecasts),
+            # Editors resolving an open claim want the events that may settle it.
+            "suggested_events": (
+                events_for_claim(claim=subject, limit=5)
+                if request.user.is_staff and subject.state == Claim.State.OPEN
+                else []
+            ),
         },
     )
 
@@ -178,6 +183,9 @@ def event(request: HttpRequest, pk: int) -> HttpResponse:
             "event": subject,
             "claims": list(subject.resolved_claims.order_by("text")),
             "judged": list(judged[:100]),
+            "suggested_claims": claims_for_event(event=subject, limit=8)
+            if request.user.is_staff
+            else [],
         },
     )
 
@@ -193,23 +201,7 @@ def due(request: HttpRequest) -> HttpResponse:
         request,
         "site/due.html",
         {
-            "overdue": list(_due(today=timezone.localdate())[:200]),
-            "soon": list(_due_soon(days=30)[:200]),
+            "overdue": list(predictions_due()[:200]),
+            "soon": list(predictions_due_soon(days=30)[:200]),
         },
-    )
-
-
-# Reads the due-date selectors will own; kept here until they are in place.
-
-
-def _due(*, today):
-    return Prediction.objects.due_before(today).with_relations().order_by("deadline", "id")
-
-
-def _due_soon(*, days: int):
-    today = timezone.localdate()
-    return (
-        Prediction.objects.due_between(today, today + datetime.timedelta(days=days))
-        .with_relations()
-        .order_by("deadline", "id")
     )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from predictions.models import Prediction
-from tests.factories import CandidateFactory, ClaimFactory, PredictionFactory
+from tests.factories import CandidateFactory, ClaimFactory, EventFactory, PredictionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +177,16 @@ def test_due_queue_is_for_editors_and_links_into_the_admin(
     assert overdue.claim.text in page and soon.claim.text in page
     if "Admin</a>" in page:  # the admin may register predictions later than the site
         assert reverse("admin:predictions_prediction_change", args=[overdue.pk]) in page
+
+
+def test_editors_see_which_open_claims_an_event_may_settle(client, staff_client, db):
+    claim = ClaimFactory(text="The harbour bridge reopens to traffic")
+    PredictionFactory(claim=claim, claim_text=claim.text)
+    event = EventFactory(
+        title="Harbour bridge reopens to traffic", occurred_on=datetime.date(2030, 1, 5)
+    )
+    assert "Open claims it may settle" not in text(client.get(event.get_absolute_url()))
+    page = text(staff_client.get(event.get_absolute_url()))
+    assert "Open claims it may settle" in page and claim.get_absolute_url() in page
+    page = text(staff_client.get(claim.get_absolute_url()))
+    assert "Events that may settle it" in page and event.get_absolute_url() in page
