@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.urls import NoReverseMatch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -27,3 +29,21 @@ class PageUrlField(serializers.Field):
             return None
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request is not None else path
+
+
+# What a slug made by ``slugify`` can look like; URL patterns and lookups accept nothing else.
+SLUG_PATTERN = r"[-a-zA-Z0-9_]+"
+_SLUG = re.compile(rf"^{SLUG_PATTERN}$")
+
+
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A reference by slug that refuses malformed slugs before they reach the database."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("slug_field", "slug")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not _SLUG.match(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)

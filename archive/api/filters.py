@@ -2,10 +2,45 @@
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters as filters
+from django import forms
+from django_filters.fields import IsoDateTimeField
 
 from archive.api.search import text_search
 from archive.models import Article, Comment, Outlet, Person
+
+# The largest id a 64-bit primary key can hold: anything beyond is a 400, not a database error.
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(filters.NumberFilter):
+    """A whole-number id (a bounded integer, so no database ever sees an overflowing value)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, moved to UTC: databases refuse exotic offsets ("-17:23")."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("Date-time out of range.", code="invalid") from None
+
+
+class DateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
 
 
 class SearchFilterSet(filters.FilterSet):
@@ -47,8 +82,8 @@ class ArticleFilter(SearchFilterSet):
 
     outlet = filters.CharFilter(field_name="outlet__slug", label="Outlet (slug).")
     author = filters.CharFilter(field_name="authors__slug", label="Author (slug).")
-    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
     language = filters.CharFilter()
 
     class Meta:
@@ -59,7 +94,7 @@ class ArticleFilter(SearchFilterSet):
 class CommentFilter(SearchFilterSet):
     search_fields = ("body",)
 
-    article = filters.NumberFilter(field_name="article_id")
+    article = IdFilter(field_name="article_id")
     author = filters.CharFilter(field_name="author__slug", label="Author (slug).")
 
     class Meta:

@@ -12,6 +12,8 @@ from predictions.api.serializers import PredictionSerializer
 
 class OutletSerializer(serializers.ModelSerializer):
     url = PageUrlField()
+    # Not a URLField in the schema: it is empty when unknown.
+    homepage = serializers.CharField(read_only=True)
     article_count = serializers.IntegerField(read_only=True)
 
     class Meta:

@@ -14,6 +14,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from archive.api.fields import SLUG_PATTERN
 from archive.api.filters import ArticleFilter, CommentFilter, OutletFilter, PersonFilter
 from archive.api.permissions import CanImportDocuments
 from archive.api.schema import ArchiveAutoSchema
@@ -47,6 +48,7 @@ class OutletViewSet(ArchiveViewSet):
     queryset = Outlet.objects.annotate(article_count=Count("articles"))
     serializer_class = OutletSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     filterset_class = OutletFilter
     ordering_fields = ["name", "created_at", "article_count"]
     ordering = ["name"]
@@ -62,6 +64,7 @@ class PersonViewSet(ArchiveViewSet):
     )
     serializer_class = PersonSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     filterset_class = PersonFilter
     ordering_fields = ["name", "created_at", "prediction_count"]
     ordering = ["name"]

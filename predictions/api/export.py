@@ -100,10 +100,11 @@ class PredictionCsvExportView(PredictionExportView):
     def get(self, request):
         """Accepted predictions (or those of ``status``) with outcomes and scores, as CSV."""
         writer = csv.writer(_Echo())
+        rows = self.rows()  # filter now, so that bad parameters are a 400 and not a broken stream
 
         def lines() -> Iterator[str]:
             yield writer.writerow(COLUMNS.keys())
-            for row in self.rows():
+            for row in rows:
                 yield writer.writerow(row)
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
@@ -132,11 +133,12 @@ class PredictionJsonExportView(PredictionExportView):
         """Accepted predictions (or those of ``status``) with outcomes and scores, as a JSON list."""
         names = list(COLUMNS)
         encoder = DjangoJSONEncoder()
+        rows = self.rows()
 
         def chunks() -> Iterator[str]:
             yield "["
             first = True
-            for row in self.rows():
+            for row in rows:
                 yield ("" if first else ",\n") + encoder.encode(dict(zip(names, row, strict=True)))
                 first = False
             yield "]\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters as filters
 
-from archive.api.filters import SearchFilterSet
+from archive.api.filters import DateTimeFilter, IdFilter, SearchFilterSet
 from predictions.models import Claim, Event, Judgement, Prediction
 
 
@@ -20,10 +20,10 @@ class PredictionFilter(SearchFilterSet):
         label='Outcome of the latest judgement, or "none" for unjudged predictions.',
     )
     tag = filters.CharFilter(field_name="claim__tags__slug", label="Tag (slug) of the claim.")
-    claim = filters.NumberFilter(field_name="claim_id", label="Claim id.")
-    article = filters.NumberFilter(field_name="article_id", label="Article id.")
-    made_after = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="gte")
-    made_before = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="lt")
+    claim = IdFilter(field_name="claim_id", label="Claim id.")
+    article = IdFilter(field_name="article_id", label="Article id.")
+    made_after = DateTimeFilter(field_name="made_at", lookup_expr="gte")
+    made_before = DateTimeFilter(field_name="made_at", lookup_expr="lt")
     due_after = filters.DateFilter(
         field_name="deadline", lookup_expr="gte", label="Deadline on or after."
     )
@@ -67,11 +67,11 @@ class EventFilter(SearchFilterSet):
 
 
 class JudgementFilter(filters.FilterSet):
-    prediction = filters.NumberFilter(field_name="prediction_id")
-    event = filters.NumberFilter(field_name="event_id")
+    prediction = IdFilter(field_name="prediction_id")
+    event = IdFilter(field_name="event_id")
     outcome = filters.ChoiceFilter(choices=Judgement.Outcome.choices)
-    judged_after = filters.IsoDateTimeFilter(field_name="judged_at", lookup_expr="gte")
-    judged_before = filters.IsoDateTimeFilter(field_name="judged_at", lookup_expr="lt")
+    judged_after = DateTimeFilter(field_name="judged_at", lookup_expr="gte")
+    judged_before = DateTimeFilter(field_name="judged_at", lookup_expr="lt")
 
     class Meta:
         model = Judgement

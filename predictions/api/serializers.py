@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from archive.api.fields import PageUrlField
+from archive.api.fields import PageUrlField, SlugReferenceField
 from archive.api.references import (
     ArticleRefSerializer,
     CommentRefSerializer,
@@ -217,9 +217,7 @@ class PredictionCorrectSerializer(serializers.Serializer):
     quote = serializers.CharField(required=False, trim_whitespace=False)
     start = serializers.IntegerField(required=False, min_value=0, max_value=10_000_000)
     end = serializers.IntegerField(required=False, min_value=0, max_value=10_000_000)
-    speaker = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Person.objects.all(), required=False, allow_null=True
-    )
+    speaker = SlugReferenceField(queryset=Person.objects.all(), required=False, allow_null=True)
     speaker_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
     speaker_role = serializers.ChoiceField(choices=Prediction.Role.choices, required=False)
     claim_text = serializers.CharField(required=False, max_length=1000)
