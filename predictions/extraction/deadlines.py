@@ -21,6 +21,11 @@ from dataclasses import dataclass
 from predictions.extraction.events import KnownEvent
 from predictions.extraction.timex import Period, Ref, Span, Timex, find_timexes, resolve
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 KINDS = ("date", "period_end", "relative", "event", "vague", "none")
 
 # Longer sentences are not sentences; looking further only costs time.
@@ -121,6 +126,7 @@ _DEADLINE_BEFORE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"(?i:\b(?:was|were|had|did|didn['’]?t|began|took|came|went|met|held|won|lost|fell|rose|left|ago"
+    r"|said|told|wrote|forecast"
     r"|yesterday|already|previously|has\s+been|have\s+been|since|last)\b|\b[a-z]{3,}ed\b)"
 )
 # Reporting verbs tell when something was said, not when it happens: past when the time is theirs
@@ -130,6 +136,7 @@ _REPORTING_VERBS = frozenset(
         "said", "told", "announced", "reported", "added", "noted", "wrote", "stated", "explained",
         "argued", "claimed", "insisted", "warned", "predicted", "forecast", "estimated", "suggested",
         "indicated", "signalled", "signaled", "concluded", "admitted", "confirmed", "revealed",
+        "wrote",
     )
 )  # fmt: skip
 # Participles of plans and expectations: what they govern still lies ahead.
@@ -140,6 +147,9 @@ _FORWARD_PARTICIPLES = frozenset(
         "promised", "pledged", "asked", "urged", "projected", "anticipated", "predicted", "forecasted",
     )
 )  # fmt: skip
+_REPORTING_WORD = re.compile(
+    r"(?i:\b(?:" + "|".join(sorted(_REPORTING_VERBS)) + r"|says|tells|announces|reports|writes)\b)"
+)
 _REPORTED_TIME = re.compile(
     r"(?i:(?:\b(?:said|says|told|tells|announced|reported|added|wrote|stated|testified|tweeted|posted"
     r"|warned|predicted|forecast|estimated|argued|insisted|claimed|revealed|confirmed|disclosed|noted"
@@ -168,70 +178,27 @@ _EVENT_RE = re.compile(
     + r"(?:\s+(?:[Ff]inals?|[Vv]ote|[Dd]ebates?|[Ee]lections?"
     r"|[Gg]ames?|[Mm]atch|[Cc]eremony|[Dd]ay|[Nn]ight|[Rr]esults?))?)(?!\w)"
 )
-_NOT_IN_EVENT_PHRASE = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "will",
-        "would",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "that",
-        "which",
-        "who",
-        "before",
-        "after",
-        "by",
-        "until",
-        "to",
-        "than",
-        "if",
-        "when",
-        "while",
-        "as",
-        "with",
-        "of",
-    ]
+# Words that end a noun phrase or start a new one: "On Wednesday the minister said the vote" names
+# no event. Determiners may only open the phrase; verbs and conjunctions may not appear at all.
+_NOT_IN_EVENT_PHRASE = _words(
+    """
+    and or but will would is are was were be been being has have had do does did can could may might
+    should must said says say told tells that which who whom whose before after by until to than if
+    when while as with of from into about over
+    """
+)
+_DETERMINERS = _words("the a an this that these those next last its their his her our my your")
+_EVENT_PARTICIPLES = _words(
+    "scheduled planned expected delayed postponed rescheduled proposed promised long-awaited"
 )
 _EVENT_TO_TIMEX = re.compile(
     r"\s*,?\s*(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:(?:scheduled|set|planned|slated|due|expected"
     r"|held)\s+)?(?:for|in|on|of|at|this|next)?\s*$",
     re.IGNORECASE,
 )
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "to",
-        "by",
-        "before",
-        "after",
-        "this",
-        "next",
-        "last",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "upcoming",
-        "coming",
-        "scheduled",
-        "planned",
-        "day",
-        "s",
-    ]
+_STOPWORDS = _words(
+    "the a an of in on at for to by before after this next last its "
+    "their his her our upcoming coming scheduled planned day s"
 )
 _WORD = re.compile(r"\w+")
 
@@ -302,12 +269,27 @@ def clause_tense(
     before, after = sentence[clause_start:start], sentence[end:clause_end]
     # Nothing but the break itself before the expression: it leads its clause.
     leading = len(_WORD.findall(before)) <= (1 if before[:1].isalpha() and clause_start else 0)
+    if leading and _reported_first(after):
+        # "On Wednesday the minister said the vote will be close": the time is the saying's.
+        return "past"
     tense = _clause_tense(before + " " + after, reporting_is_past=leading)
     if tense is None and leading and not after.strip() and sentence.startswith(",", clause_end):
         # A fronted phrase ("On Sunday, the talks ended") takes the tense of the clause it introduces.
         following_end = breaks[right + 1] if right + 1 < len(breaks) else len(sentence)
-        tense = _clause_tense(sentence[clause_end + 1 : following_end], reporting_is_past=True)
+        following = sentence[clause_end + 1 : following_end]
+        if _reported_first(following):
+            return "past"
+        tense = _clause_tense(following, reporting_is_past=True)
     return tense
+
+
+def _reported_first(clause: str) -> bool:
+    """Whether a reporting verb ("said") comes before any future cue in `clause`."""
+    reporting = _REPORTING_WORD.search(clause)
+    if reporting is None:
+        return False
+    future = _FUTURE_CUE.search(clause)
+    return future is None or reporting.start() < future.start()
 
 
 def _clause_tense(clause: str, *, reporting_is_past: bool) -> str | None:
@@ -399,7 +381,7 @@ def _event_choices(
         if match is None:
             break
         words = match.group("phrase").lower().split()
-        if any(word in _NOT_IN_EVENT_PHRASE for word in words[:-1]):
+        if not _event_phrase(words):
             position = match.start("phrase")  # a later lead inside this phrase may do better
             continue
         position = match.end()
@@ -408,6 +390,15 @@ def _event_choices(
             choices.append(choice)
     choices.extend(_named_event_choices(sentence, made_on, known_events, breaks))
     return choices
+
+
+def _event_phrase(words: list[str]) -> bool:
+    for index, word in enumerate(words[:-1]):
+        if word in _NOT_IN_EVENT_PHRASE or (index and word in _DETERMINERS):
+            return False
+        if word.endswith("ed") and word not in _EVENT_PARTICIPLES:
+            return False
+    return True
 
 
 def _event_choice(sentence, match, timexes, made_on, known_events, breaks) -> _Choice | None:
