@@ -55,6 +55,26 @@ EDITOR_PERMISSIONS = (
     "archive.import_document",
     "predictions.review_prediction",
     "predictions.resolve_claim",
+    # What an editor needs in the admin besides the three actions above.
+    "archive.view_article",
+    "archive.change_article",
+    "archive.view_comment",
+    "archive.view_person",
+    "archive.change_person",
+    "archive.add_person",
+    "archive.view_outlet",
+    "archive.change_outlet",
+    "predictions.view_prediction",
+    "predictions.change_prediction",
+    "predictions.view_claim",
+    "predictions.add_claim",
+    "predictions.change_claim",
+    "predictions.view_event",
+    "predictions.add_event",
+    "predictions.change_event",
+    "predictions.view_judgement",
+    "predictions.view_tag",
+    "predictions.add_tag",
 )
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "demo"  # noqa: S105 - the documented login of a local demo
