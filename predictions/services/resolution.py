@@ -271,10 +271,10 @@ def claim_resolve(
         raise ResolutionError(
             f"state: must be one of {', '.join(sorted(_RESOLVED_STATES))}", field="state"
         )
-    if state in _DATED_STATES and on is None:
-        raise ResolutionError(f"on: a claim that {state.replace('_', ' ')} needs a day", field="on")
     if event is not None and on is None and state == Claim.State.OCCURRED:
         on = event.occurred_on
+    if state in _DATED_STATES and on is None:
+        raise ResolutionError(f"on: a claim that {state.replace('_', ' ')} needs a day", field="on")
 
     locked = _lock(claim)
     if locked.state != Claim.State.OPEN:

@@ -179,6 +179,17 @@ def test_resolving_twice_is_a_no_op_or_a_clear_error():
     assert Judgement.objects.count() == 1
 
 
+def test_the_event_gives_the_day_when_none_is_given():
+    claim = ClaimFactory()
+    p = _prediction(claim, deadline=datetime.date(2014, 5, 1))
+    claim_resolve(
+        claim=claim, state="occurred", on=None, event=EventFactory(occurred_on=D), by=None
+    )
+    claim.refresh_from_db()
+    p.refresh_from_db()
+    assert claim.resolved_on == D and p.outcome == "no"
+
+
 def test_bad_input_is_refused():
     claim = ClaimFactory()
     with pytest.raises(ResolutionError, match="needs a day"):
