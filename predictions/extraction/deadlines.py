@@ -14,6 +14,7 @@ archive's known events; when none matches, the period the sentence names for it 
 import bisect
 import contextlib
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -435,11 +436,11 @@ def _event_choice(sentence, match, timexes, made_on, known_events, breaks) -> _C
     return _Choice(weight + 0.5, start, Deadline(period.last, text, kind))
 
 
-def _tokens(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)  # event titles recur in every sentence of every article
+def _tokens(text: str) -> frozenset[str]:
     words = (word.lower() for word in _WORD.findall(text))
-    return {
-        word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words
-    } - _STOPWORDS
+    singular = (word[:-1] if len(word) > 3 and word.endswith("s") else word for word in words)
+    return frozenset(singular) - _STOPWORDS
 
 
 def _matching_event(

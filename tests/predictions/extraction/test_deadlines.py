@@ -532,3 +532,21 @@ def test_the_ends_of_the_calendar(made_on):
         "It ends next year.",
     ):
         assert find_deadline(sentence, made_on, EVENTS).kind in KINDS
+
+
+def test_many_known_events_stay_fast():
+    import time
+
+    events = tuple(
+        KnownEvent(
+            f"Regional council vote number {index}", D(2014, 1, 1) + datetime.timedelta(days=index)
+        )
+        for index in range(2000)
+    ) + (UKRAINE,)
+    started = time.perf_counter()
+    for _ in range(20):
+        deadline = find_deadline(
+            "The rouble will fall before the Ukraine election.", MONDAY, events
+        )
+    assert deadline == Deadline(D(2014, 5, 25), "before the Ukraine election", "event")
+    assert time.perf_counter() - started < 2.0
