@@ -124,20 +124,31 @@ def test_outlet_falls_back_to_the_url_host_else_is_refused():
 
 
 def test_failure_midway_leaves_no_partial_rows(monkeypatch):
-    original = Comment.objects.create
+    def failing_update(objs, fields, **kwargs):
+        # Outlet, people, article and comments are written by now; the thread links fail.
+        assert Comment.objects.count() == 3
+        raise IntegrityError("simulated failure while linking replies")
 
-    def failing_create(**kwargs):
-        if kwargs["position"] == 2:
-            raise IntegrityError("simulated failure on the third comment")
-        return original(**kwargs)
-
-    monkeypatch.setattr(Comment.objects, "create", failing_create)
+    monkeypatch.setattr(Comment.objects, "bulk_update", failing_update)
     with pytest.raises(IntegrityError):
         document_import(document=make())
     assert Article.objects.count() == 0
     assert Comment.objects.count() == 0
     assert Person.objects.count() == 0
     assert Outlet.objects.count() == 0
+
+
+def test_query_count_does_not_grow_per_comment(django_assert_max_num_queries):
+    document_import(document=make(url=None, title="Warm-up"))  # outlet, author and reader exist
+    thread = [
+        {"author": "tidewatcher", "body": f"Reply {i}.", "parent": i - 1 if i else None}
+        for i in range(200)
+    ]
+    with django_assert_max_num_queries(20):
+        outcome = document_import(document=make(comments=thread))
+    assert outcome.article.comments.count() == 200
+    last = outcome.article.comments.get(position=199)
+    assert last.parent.position == 198
 
 
 def test_losing_a_race_to_a_concurrent_import_is_a_duplicate(monkeypatch):
@@ -173,3 +184,30 @@ def test_extract_calls_the_extraction_service(monkeypatch):
     assert calls == [(article.pk, user)]
     document_import(document=make(), by=user, extract=True)
     assert len(calls) == 1  # duplicates are not extracted again
+
+
+def test_handles_with_the_same_slug_in_one_thread_get_distinct_slugs():
+    thread = [
+        {"author": "Sam!", "body": "a"},
+        {"author": "sam?", "body": "b"},
+        {"author": "SAM!", "body": "c"},
+    ]
+    article = document_import(document=make(comments=thread)).article
+    people = [c.author for c in article.comments.order_by("position")]
+    assert people[0] == people[2] and people[0] != people[1]
+    assert {people[0].slug, people[1].slug} == {"sam-the-gull-gazette", "sam-the-gull-gazette-2"}
+
+
+def test_people_created_meanwhile_are_found_after_the_bulk_insert_fails(monkeypatch):
+    existing = document_import(document=make()).article.comments.get(position=0).author
+    real_find = services.people_find
+    calls = []
+
+    def stale_find(**kwargs):
+        calls.append(kwargs)
+        return {} if len(calls) == 2 else real_find(**kwargs)  # the commenters' lookup misses
+
+    monkeypatch.setattr(services, "people_find", stale_find)
+    article = document_import(document=make(url=None, title="Second thread")).article
+    assert article.comments.get(position=0).author == existing
+    assert Person.objects.filter(name__iexact="tidewatcher").count() == 1
