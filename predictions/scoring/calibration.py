@@ -10,7 +10,7 @@ them from a database aggregate.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from predictions.scoring.intervals import wilson_interval
 
@@ -28,7 +28,16 @@ class CalibrationBin:
     observed_high: float | None = None
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies and is the slowest part of a recompute.
+        return {
+            "low": self.low,
+            "high": self.high,
+            "count": self.count,
+            "mean_probability": self.mean_probability,
+            "observed_frequency": self.observed_frequency,
+            "observed_low": self.observed_low,
+            "observed_high": self.observed_high,
+        }
 
 
 @dataclass

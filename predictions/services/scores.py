@@ -242,6 +242,11 @@ def leaderboards_recompute() -> int:
         entries = _entries(_totals(), min_resolved=settings.ARCHIVE_MIN_RESOLVED)
         LeaderboardEntry.objects.all().delete()
         LeaderboardEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Every row was just replaced: refresh the planner's statistics so that board reads keep
+        # using the index rather than a plan made for the old rows.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {LeaderboardEntry._meta.db_table}")
     return len(entries)
 
 
