@@ -451,7 +451,7 @@ def test_made_on_may_be_a_datetime():
     assert find_deadline("Sales will double next year.", made).date == D(2015, 12, 31)
 
 
-@settings(max_examples=200, deadline=2000)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400), st.dates())
 def test_never_crashes_on_arbitrary_text(text, made_on):
     deadline = find_deadline(text, made_on)
@@ -459,7 +459,7 @@ def test_never_crashes_on_arbitrary_text(text, made_on):
     assert deadline.text is None or deadline.text in text
 
 
-@settings(max_examples=100, deadline=2000)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -518,9 +518,9 @@ def test_never_crashes_on_time_words(text, made_on):
 def test_enormous_sentences_finish_quickly(text):
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     deadline = find_deadline(text, MONDAY, EVENTS)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert deadline.kind in KINDS
 
 
@@ -543,10 +543,10 @@ def test_many_known_events_stay_fast():
         )
         for index in range(2000)
     ) + (UKRAINE,)
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(20):
         deadline = find_deadline(
             "The rouble will fall before the Ukraine election.", MONDAY, events
         )
     assert deadline == Deadline(D(2014, 5, 25), "before the Ukraine election", "event")
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0

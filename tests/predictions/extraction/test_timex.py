@@ -247,7 +247,7 @@ TIME_WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=2000)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(TIME_WORDS, max_size=30).map(" ".join),
     st.dates(min_value=D(1901, 1, 1), max_value=D(2098, 12, 31)),
@@ -261,7 +261,7 @@ def test_word_start_search_agrees_with_searching_everywhere(text, anchor):
             resolve(found, anchor, prefer)
 
 
-@settings(max_examples=200, deadline=2000)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300), st.dates())
 def test_arbitrary_text_never_crashes(text, anchor):
     for found in find_timexes(text):
@@ -281,6 +281,6 @@ def test_arbitrary_text_never_crashes(text, anchor):
     ],
 )
 def test_long_runs_are_linear(text):
-    started = time.perf_counter()
+    started = time.process_time()
     find_timexes(text)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
