@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
-DEMO_ENV := DJANGO_DEBUG=1
+DEMO_ENV := DJANGO_DEBUG=1 ARCHIVE_MIN_RESOLVED=3
 
 .PHONY: help venv install install-dev browser migrate demo demo-data serve test test-fast lint format bench clean
 
