@@ -2,33 +2,62 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, get_urlconf, reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
 @extend_schema_field({"type": "string", "format": "uri", "nullable": True, "readOnly": True})
 class PageUrlField(serializers.Field):
-    """The absolute URL of the object's public page (``get_absolute_url``).
+    """The absolute URL of the object's public page.
 
-    Null where the public site has no page for it, so that the API never fails because a page
-    is missing.
+    With ``view_name`` the URL is built from a template reversed once (a list page would
+    otherwise reverse a URL for every row and every embedded object); without it, from the
+    model's ``get_absolute_url``. Null where the public site has no page for it.
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, view_name: str | None = None, lookup: str = "pk", **kwargs) -> None:
         kwargs["source"] = "*"
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+        self.view_name = view_name
+        self.lookup = lookup
 
     def to_representation(self, obj) -> str | None:
         try:
-            path = obj.get_absolute_url()
+            if self.view_name is None:
+                path = obj.get_absolute_url()
+            else:
+                prefix, suffix = _url_template(get_urlconf(), self.view_name, self.lookup)
+                path = f"{prefix}{getattr(obj, self.lookup)}{suffix}"
         except NoReverseMatch:
             return None
-        request = self.context.get("request")
-        return request.build_absolute_uri(path) if request is not None else path
+        return f"{self._origin()}{path}"
+
+    def _origin(self) -> str:
+        """The scheme and host of the request, worked out once per response."""
+        context = self.context
+        origin = context.get("_page_url_origin")
+        if origin is None:
+            request = context.get("request")
+            origin = request.build_absolute_uri("/")[:-1] if request is not None else ""
+            context["_page_url_origin"] = origin
+        return origin
+
+
+# Stand-ins that every URL converter accepts and no real key contains.
+_PLACEHOLDERS = {"pk": 987654321987654321, "slug": "zq-placeholder-qz"}
+
+
+@functools.lru_cache(maxsize=64)
+def _url_template(urlconf, view_name: str, lookup: str) -> tuple[str, str]:
+    placeholder = _PLACEHOLDERS[lookup]
+    url = reverse(view_name, kwargs={lookup: placeholder}, urlconf=urlconf)
+    prefix, _, suffix = url.partition(str(placeholder))
+    return prefix, suffix
 
 
 # What a slug made by ``slugify`` can look like; URL patterns and lookups accept nothing else.

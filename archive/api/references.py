@@ -6,37 +6,36 @@ the article serializers (which in turn embed predictions).
 
 from __future__ import annotations
 
-from rest_framework import serializers
-
 from archive.api.fields import PageUrlField
+from archive.api.representation import ReadModelSerializer
 from archive.models import Article, Comment, Outlet, Person
 
 
-class OutletRefSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class OutletRefSerializer(ReadModelSerializer):
+    url = PageUrlField("site:outlet", "slug")
 
     class Meta:
         model = Outlet
         fields = ["slug", "name", "url"]
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class PersonRefSerializer(ReadModelSerializer):
+    url = PageUrlField("site:person", "slug")
 
     class Meta:
         model = Person
         fields = ["slug", "name", "kind", "url"]
 
 
-class ArticleRefSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class ArticleRefSerializer(ReadModelSerializer):
+    url = PageUrlField("site:article")
 
     class Meta:
         model = Article
         fields = ["id", "title", "published_at", "url"]
 
 
-class CommentRefSerializer(serializers.ModelSerializer):
+class CommentRefSerializer(ReadModelSerializer):
     class Meta:
         model = Comment
         fields = ["id", "position"]

@@ -6,12 +6,13 @@ from rest_framework import serializers
 
 from archive.api.fields import PageUrlField
 from archive.api.references import OutletRefSerializer, PersonRefSerializer
+from archive.api.representation import ReadModelSerializer
 from archive.models import Article, Comment, Outlet, Person
 from predictions.api.serializers import PredictionSerializer
 
 
-class OutletSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class OutletSerializer(ReadModelSerializer):
+    url = PageUrlField("site:outlet", "slug")
     # Not a URLField in the schema: it is empty when unknown.
     homepage = serializers.CharField(read_only=True)
     article_count = serializers.IntegerField(read_only=True)
@@ -22,8 +23,8 @@ class OutletSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PersonSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class PersonSerializer(ReadModelSerializer):
+    url = PageUrlField("site:person", "slug")
     outlet = OutletRefSerializer(read_only=True, allow_null=True)
     prediction_count = serializers.IntegerField(read_only=True)
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
@@ -44,7 +45,7 @@ class PersonSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class CommentSerializer(ReadModelSerializer):
     url = PageUrlField()
     author = PersonRefSerializer(read_only=True, allow_null=True)
     parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
@@ -55,8 +56,8 @@ class CommentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ArticleSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class ArticleSerializer(ReadModelSerializer):
+    url = PageUrlField("site:article")
     outlet = OutletRefSerializer(read_only=True)
     authors = PersonRefSerializer(many=True, read_only=True)
 

@@ -12,26 +12,39 @@ from archive.api.references import (
     OutletRefSerializer,
     PersonRefSerializer,
 )
+from archive.api.representation import ReadModelSerializer
 from archive.models import Person
 from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
 
 
-class TagSerializer(serializers.ModelSerializer):
+@extend_schema_field(
+    {"type": "array", "items": {"$ref": "#/components/schemas/CalibrationBin"}, "readOnly": True}
+)
+class CalibrationField(serializers.JSONField):
+    """Stored calibration bins, passed through as stored (the shape of ``CalibrationBin``)."""
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}, "readOnly": True})
+class SourcesField(serializers.JSONField):
+    """An event's source links, as stored."""
+
+
+class TagSerializer(ReadModelSerializer):
     class Meta:
         model = Tag
         fields = ["slug", "name"]
 
 
-class ClaimRefSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class ClaimRefSerializer(ReadModelSerializer):
+    url = PageUrlField("site:claim")
 
     class Meta:
         model = Claim
         fields = ["id", "text", "state", "url"]
 
 
-class ClaimSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class ClaimSerializer(ReadModelSerializer):
+    url = PageUrlField("site:claim")
     tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     prediction_count = serializers.IntegerField(read_only=True)
 
@@ -54,8 +67,8 @@ class ClaimSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PredictionSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class PredictionSerializer(ReadModelSerializer):
+    url = PageUrlField("site:prediction")
     speaker = PersonRefSerializer(read_only=True, allow_null=True)
     outlet = OutletRefSerializer(source="article.outlet", read_only=True, allow_null=True)
     article = ArticleRefSerializer(read_only=True, allow_null=True)
@@ -102,15 +115,18 @@ class PredictionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.SlugField()))
     def get_tags(self, prediction: Prediction) -> list[str]:
-        if prediction.claim is None:
+        claim = prediction.claim
+        if claim is None:
             return []
-        return [tag.slug for tag in prediction.claim.tags.all()]
+        # Read the prefetched tags without building a related manager for every row.
+        tags = getattr(claim, "_prefetched_objects_cache", {}).get("tags")
+        return [tag.slug for tag in (claim.tags.all() if tags is None else tags)]
 
 
-class EventSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+class EventSerializer(ReadModelSerializer):
+    url = PageUrlField("site:event")
     tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    sources = serializers.ListField(child=serializers.CharField(), read_only=True)
+    sources = SourcesField(read_only=True)
 
     class Meta:
         model = Event
@@ -127,16 +143,16 @@ class EventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class JudgementSerializer(serializers.ModelSerializer):
+class JudgementSerializer(ReadModelSerializer):
     class Meta:
         model = Judgement
         fields = ["id", "prediction", "outcome", "event", "note", "judged_at"]
         read_only_fields = fields
 
 
-class _LeaderboardEntrySerializer(serializers.ModelSerializer):
+class _LeaderboardEntrySerializer(ReadModelSerializer):
     tag = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    calibration = serializers.ListField(child=serializers.DictField(), read_only=True)
+    calibration = CalibrationField(read_only=True)
 
     class Meta:
         model = LeaderboardEntry

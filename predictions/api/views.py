@@ -8,7 +8,7 @@ services'.
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.decorators import action
@@ -34,15 +34,35 @@ from predictions.api.serializers import (
     PredictionRejectSerializer,
     PredictionSerializer,
 )
-from predictions.models import Claim, Event, Judgement, Prediction
+from predictions.models import Claim, Event, Judgement, Prediction, Tag
 from predictions.selectors.leaderboards import leaderboard
 from predictions.services.resolution import claim_resolve, claim_unresolve
 from predictions.services.review import prediction_accept, prediction_correct, prediction_reject
 
 
 def prediction_queryset():
-    """Predictions with everything the API shows, in a fixed number of queries."""
-    return Prediction.objects.with_relations().prefetch_related("claim__tags")
+    """Predictions with everything the API shows, in a fixed number of queries.
+
+    Only the columns the representation reads are fetched: the embedded speaker, outlet,
+    article and claim are references, and their long texts would be read for nothing.
+    """
+    return (
+        Prediction.objects.select_related("speaker", "article__outlet", "comment", "claim")
+        .prefetch_related(Prefetch("claim__tags", queryset=Tag.objects.only("slug")))
+        .only(
+            *(field.attname for field in Prediction._meta.concrete_fields),
+            "speaker__slug",
+            "speaker__name",
+            "speaker__kind",
+            "article__title",
+            "article__published_at",
+            "article__outlet__slug",
+            "article__outlet__name",
+            "comment__position",
+            "claim__text",
+            "claim__state",
+        )
+    )
 
 
 def claim_queryset():
