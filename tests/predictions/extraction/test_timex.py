@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from predictions.extraction import timex
+from predictions.extraction.holidays import us_election_day
 from predictions.extraction.timex import (
     Period,
     Ref,
@@ -13,7 +14,6 @@ from predictions.extraction.timex import (
     find_timexes,
     resolve,
     timeml_value,
-    us_election_day,
 )
 
 D = datetime.date
