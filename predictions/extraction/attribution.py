@@ -540,18 +540,20 @@ def _in_sentence(
             return who, (match.start(), end)
     # "..., X said." after the content.
     if cue_start < len(plain):
-        tail = plain[cue_start:]
+        # The attribution closes the sentence: look only at its last stretch.
+        tail_start = max(cue_start, len(plain) - 220)
+        tail = plain[tail_start:]
         match = _AFTER_CONTENT.search(tail)
         if match and _ok_subject(match.group("who")):
-            who_end = cue_start + match.start("verb")
+            who_end = tail_start + match.start("verb")
             who = _speaker_before(plain, who_end, people, offset)
             if who:
-                return who, (cue_start + match.start(), len(plain))
+                return who, (tail_start + match.start(), len(plain))
         match = _AFTER_CONTENT_INVERTED.search(tail)
         if match:
-            who = _speaker_after(plain, cue_start + match.start("rest"), people, offset)
+            who = _speaker_after(plain, tail_start + match.start("rest"), people, offset)
             if who:
-                return who, (cue_start + match.start(), len(plain))
+                return who, (tail_start + match.start(), len(plain))
     # "X said (that) ..." before the content: the nearest speech verb before the cue.
     best = None
     for match in _VERB_RE.finditer(plain, 0, max(cue_start, cue_end or 0)):
@@ -666,16 +668,8 @@ def _for_quotation(
 
 
 def _outside_quotes(plain: str) -> str:
-    """Blank out quoted text, keeping offsets."""
-    out = []
-    inside = False
-    for char in plain:
-        if char == '"':
-            inside = not inside
-            out.append(char)
-        else:
-            out.append(" " if inside else char)
-    return "".join(out)
+    """Replace each quoted stretch by an empty quotation: only the words around it remain."""
+    return re.sub(r'"[^"]*(?:"|$)', '"" ', plain)
 
 
 def _transcript(

@@ -299,11 +299,36 @@ _NON_VERB_AFTER_TO = frozenset(
 )
 
 
+# Most sentences hold none of these words: plain substring tests rule them out before the
+# detailed patterns run (much faster than one large case-insensitive pattern).
+_ANY_CUE = (
+    "will", "'ll", "won't", "shall", "shan't", "going", "gonna", "set to", "about to", "poised",
+    "on track", "on course", "likely", "expect", "certain", "sure", "bound", "destined",
+    "project", "forecast", "predict", "anticipat", "bet", "wager", "foresee", "coming",
+    "returning", "heading", "would", "chance", "odds", "probab", "possib", "fifty", "50",
+    "risk", "shot",
+)  # fmt: skip
+# Explicit chances need a chance word ("87 percent chance", "3-1 odds", "50-50").
+_ODDS_HINT = (
+    "chance", "odds", "probab", "likelihood", "likely", "risk", "shot", "50-50", "50/50",
+    "50 50", "fifty",
+)  # fmt: skip
+
+
+def _has(lower: str, words: tuple[str, ...]) -> bool:
+    return any(word in lower for word in words)
+
+
 def find_cues(sentence: str) -> list[Cue]:
     """Return the future cues of one sentence that survive the exclusions, in order."""
     text = normalise(sentence)
+    lower = text.lower()
+    if not _has(lower, _ANY_CUE):
+        return []
     cues: list[Cue] = []
-    for match in _FUTURE.finditer(text):
+    # Each detailed pattern runs only when its own words occur (plain substring tests).
+    future = _has(lower, ("will", "'ll", "won't", "shall", "shan't", "wo n't"))
+    for match in _FUTURE.finditer(text) if future else ():
         aux = match.group("aux")
         if aux.startswith("W") or aux.startswith("S"):
             continue
@@ -332,7 +357,8 @@ def find_cues(sentence: str) -> list[Cue]:
                 negated,
             )
         )
-    for match in _GOING.finditer(text):
+    going = _has(lower, ("going", "gonna", "set to", "about to", "poised", "on track", "on course"))
+    for match in _GOING.finditer(text) if going else ():
         verb = match.group("verb").lower()
         if verb in _NON_VERB_AFTER_TO:
             continue
@@ -345,7 +371,12 @@ def find_cues(sentence: str) -> list[Cue]:
         cues.append(
             Cue("future", match.start("frame"), match.end("frame"), match.group("frame"), negated)
         )
-    for match in _LIKELY_TO.finditer(text):
+    likely = " to " in lower and _has(
+        lower,
+        ("likely", "expected", "certain", "sure", "bound", "destined", "projected", "forecast",
+         "predicted"),
+    )  # fmt: skip
+    for match in _LIKELY_TO.finditer(text) if likely else ():
         if match.group("verb").lower() in _NON_VERB_AFTER_TO:
             continue
         frame = match.group("frame").lower()
@@ -367,7 +398,11 @@ def find_cues(sentence: str) -> list[Cue]:
         cues.append(
             Cue("estimative", match.start(), match.end("frame"), match.group("frame"), negated)
         )
-    for match in _EXPECT.finditer(text):
+    expect = _has(
+        lower,
+        ("expect", "predict", "forecast", "anticipat", "projecting", "bet", "wager", "foresee"),
+    )
+    for match in _EXPECT.finditer(text) if expect else ():
         verb = match.group("verb")
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if re.search(r"\b(?:as|than|been|be|had|to|what|did|didn't|did\s+not|never)\s+$", before):
@@ -378,10 +413,11 @@ def find_cues(sentence: str) -> list[Cue]:
             continue
         negated = bool(re.search(r"(?:\bnot|n't|\bno one|\bnobody)\s+$", before))
         cues.append(Cue("expect", match.start(), match.end(), verb, negated))
-    for match in _PROGRESSIVE.finditer(text):
+    progressive = _has(lower, ("coming", "going", "returning", "heading"))
+    for match in _PROGRESSIVE.finditer(text) if progressive else ():
         negated = bool(re.search(r"\bnot\b|n't", match.group(0)))
         cues.append(Cue("progressive", match.start(), match.end(), match.group(0), negated))
-    for match in _REPORTED_WOULD.finditer(text):
+    for match in _REPORTED_WOULD.finditer(text) if "would" in lower else ():
         if re.search(r"\b(?:if|unless|whether)\b", match.group("gap"), re.IGNORECASE):
             continue
         following = text[match.end() :].lstrip()
@@ -393,7 +429,7 @@ def find_cues(sentence: str) -> list[Cue]:
         cues.append(
             Cue("reported_would", match.start("aux"), match.end("aux"), match.group("aux"), negated)
         )
-    odds = find_odds(text)
+    odds = find_odds(text) if _has(lower, _ODDS_HINT) else None
     if odds is not None:
         cues.append(Cue("odds", odds.start, odds.end, odds.text, False))
     if not cues:

@@ -32,7 +32,7 @@ def extract(part: Part) -> list[Candidate]:
 def _candidates(part: Part) -> Iterator[Candidate]:
     text = part.text[:MAX_TEXT_CHARS]
     sentences = split_sentences(text)
-    people = DocumentPeople.read(text)
+    people: DocumentPeople | None = None  # read on the first forecast that needs it
     title = _flat(part.title) if part.title else None
     article = (
         _flat(part.article_text[:MAX_TEXT_CHARS])
@@ -52,6 +52,8 @@ def _candidates(part: Part) -> Iterator[Candidate]:
         if cue is None:
             continue
         if part.kind == "article":
+            if people is None:
+                people = DocumentPeople.read(text)
             cue_end = cue.end if cue.kind == "expect" else None
             who = attribute(text, sentences, index, cue.start, people, default, cue_end)
         else:

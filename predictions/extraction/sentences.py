@@ -267,6 +267,9 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_QUOTE_MARKS = re.compile('[“”"\n]')
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Return the quoted stretches of ``text`` (quote marks included).
 
@@ -276,7 +279,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     open_at: int | None = None
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        char, index = mark.group(0), mark.start()
         if char == "\n":
             if open_at is not None:
                 spans.append((open_at, index))
@@ -284,7 +288,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         elif char == "“" or (char == '"' and open_at is None):
             if open_at is None:
                 open_at = index
-        elif (char == "”" or char == '"') and open_at is not None:
+        elif open_at is not None:
             spans.append((open_at, index + 1))
             open_at = None
     if open_at is not None:

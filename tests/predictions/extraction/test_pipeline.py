@@ -115,6 +115,16 @@ def test_enormous_input_is_bounded_in_time():
         "9" * 300_000 + ". " + "8.8." * 50_000,
     ]
     for text in texts:
-        started = time.perf_counter()
+        # CPU time of this process: other load on the machine does not count.
+        started = time.process_time()
         extract(article(text))
-        assert time.perf_counter() - started < 20
+        assert time.process_time() - started < 20
+
+
+def test_long_quotation_with_trailing_attribution_is_fast():
+    quote = "“" + "The plan is sound and the people behind it are serious. " * 14 + "It will work,”"
+    text = (quote + " Ada Park said. ") * 30
+    started = time.perf_counter()
+    found = extract(article(text))
+    assert time.perf_counter() - started < 5
+    assert found and all(c.speaker == "Ada Park" for c in found)
