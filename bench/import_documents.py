@@ -102,7 +102,9 @@ def main() -> None:
 
         with tempfile.TemporaryDirectory() as tmp:
             batch = Path(tmp) / "batch.jsonl"
-            make_batch(batch, documents=args.documents, comments=args.comments, rng=random.Random(3))
+            make_batch(
+                batch, documents=args.documents, comments=args.comments, rng=random.Random(3)
+            )
             size = batch.stat().st_size / 1e6
             print(
                 f"{connection.vendor}: {args.documents} documents, {args.comments} comments each, "
