@@ -2,9 +2,10 @@
 
 `find_timexes` finds expressions with compiled patterns (one pass, linear time); `resolve` turns one
 into a `Period` (a named stretch of days), a `Span` (an amount of time counted from the statement's
-date) or a `Ref` (soon, some day, now) relative to an anchor date. Months, years, seasons, quarters,
-weeks and spans are computed here directly (holidays by the rules in `holidays.py`); only explicit dates ("Sept. 30",
-"25 May 2014", "5/25/2014") go through dateparser, one short expression at a time and cached.
+date) or a `Ref` (soon, some day, now) relative to an anchor date. Months, years, seasons,
+quarters, weeks and spans are computed here directly, holidays by the rules in `holidays.py`;
+only explicit dates ("Sept. 30", "25 May 2014", "5/25/2014") go through dateparser, one short
+expression at a time and cached.
 Nothing here knows about deadlines: `deadlines.py` decides which expression governs a forecast.
 """
 
@@ -334,7 +335,7 @@ _MORE_FIRST_WORDS = """
         memorial valentine valentines valentine's election inauguration boxing st veterans remembrance
         bastille guy bonfire hogmanay any anytime soon sooner shortly imminently before in at some
         someday one eventually ultimately down right now nowadays currently these recently lately year
-        month week quarter turn couple few several dozen
+        month week quarter turn couple few several dozen following
 """
 # Words an expression can begin with. Trying the pattern only where one of them (or a digit)
 # starts a word keeps the scan several times faster than trying it at every character.
@@ -384,10 +385,14 @@ def _timex(match: re.Match, text: str) -> Timex | None:
 def _find_timexes_everywhere(text: str) -> list[Timex]:
     """The same search tried at every character: the reference `find_timexes` must agree with."""
     found = []
-    for match in TIMEX_RE.finditer(text):
+    position = 0
+    while (match := TIMEX_RE.search(text, position)) is not None:
         timex = _timex(match, text)
-        if timex is not None:
+        if timex is None:
+            position = match.start() + 1  # a rejected match may hide one that starts inside it
+        else:
             found.append(timex)
+            position = match.end()
     return found
 
 

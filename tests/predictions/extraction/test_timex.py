@@ -2,7 +2,7 @@ import datetime
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from predictions.extraction import timex
@@ -247,6 +247,7 @@ TIME_WORDS = st.sampled_from(
 )
 
 
+@example("a year end", D(2013, 3, 22))
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(TIME_WORDS, max_size=30).map(" ".join),
