@@ -8,7 +8,6 @@ from rest_framework import serializers
 from archive.api.fields import PageUrlField, SlugReferenceField
 from archive.api.references import (
     ArticleRefSerializer,
-    CommentRefSerializer,
     OutletRefSerializer,
     PersonRefSerializer,
 )
@@ -72,7 +71,9 @@ class PredictionSerializer(ReadModelSerializer):
     speaker = PersonRefSerializer(read_only=True, allow_null=True)
     outlet = OutletRefSerializer(source="article.outlet", read_only=True, allow_null=True)
     article = ArticleRefSerializer(read_only=True, allow_null=True)
-    comment = CommentRefSerializer(read_only=True, allow_null=True)
+    comment = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The comment that says it, if not the article."
+    )
     claim = ClaimRefSerializer(read_only=True, allow_null=True)
     tags = serializers.SerializerMethodField()
 
@@ -115,6 +116,8 @@ class PredictionSerializer(ReadModelSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.SlugField()))
     def get_tags(self, prediction: Prediction) -> list[str]:
+        if hasattr(prediction, "tag_slugs"):
+            return prediction.tag_slugs
         claim = prediction.claim
         if claim is None:
             return []

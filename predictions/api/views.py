@@ -8,7 +8,7 @@ services'.
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.decorators import action
@@ -34,7 +34,7 @@ from predictions.api.serializers import (
     PredictionRejectSerializer,
     PredictionSerializer,
 )
-from predictions.models import Claim, Event, Judgement, Prediction, Tag
+from predictions.models import Claim, Event, Judgement, Prediction
 from predictions.selectors.leaderboards import leaderboard
 from predictions.services.resolution import claim_resolve, claim_unresolve
 from predictions.services.review import prediction_accept, prediction_correct, prediction_reject
@@ -44,25 +44,39 @@ def prediction_queryset():
     """Predictions with everything the API shows, in a fixed number of queries.
 
     Only the columns the representation reads are fetched: the embedded speaker, outlet,
-    article and claim are references, and their long texts would be read for nothing.
+    article and claim are references, and their long texts would be read for nothing. Claim
+    tags come from ``attach_tag_slugs`` on list pages (cheaper than a prefetch) and from a
+    prefetch elsewhere.
     """
-    return (
-        Prediction.objects.select_related("speaker", "article__outlet", "comment", "claim")
-        .prefetch_related(Prefetch("claim__tags", queryset=Tag.objects.only("slug")))
-        .only(
-            *(field.attname for field in Prediction._meta.concrete_fields),
-            "speaker__slug",
-            "speaker__name",
-            "speaker__kind",
-            "article__title",
-            "article__published_at",
-            "article__outlet__slug",
-            "article__outlet__name",
-            "comment__position",
-            "claim__text",
-            "claim__state",
-        )
+    return Prediction.objects.select_related("speaker", "article__outlet", "claim").only(
+        *(field.attname for field in Prediction._meta.concrete_fields),
+        "speaker__slug",
+        "speaker__name",
+        "speaker__kind",
+        "article__title",
+        "article__published_at",
+        "article__outlet__slug",
+        "article__outlet__name",
+        "claim__text",
+        "claim__state",
     )
+
+
+def attach_tag_slugs(predictions: list[Prediction]) -> list[Prediction]:
+    """Give each prediction ``tag_slugs``, its claim's tags, read in one query for the page."""
+    claim_ids = {p.claim_id for p in predictions if p.claim_id}
+    slugs: dict[int, list[str]] = {}
+    if claim_ids:
+        rows = (
+            Claim.tags.through.objects.filter(claim_id__in=claim_ids)
+            .order_by("tag__name")
+            .values_list("claim_id", "tag__slug")
+        )
+        for claim_id, slug in rows:
+            slugs.setdefault(claim_id, []).append(slug)
+    for prediction in predictions:
+        prediction.tag_slugs = slugs.get(prediction.claim_id, [])
+    return predictions
 
 
 def claim_queryset():
@@ -148,8 +162,15 @@ class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
     ordering = ["-made_at", "-id"]
     lookup_value_regex = r"[0-9]+"
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return attach_tag_slugs(page) if page is not None else None
+
+    def get_object(self):
+        return attach_tag_slugs([super().get_object()])[0]
+
     def _answer(self, prediction: Prediction) -> Response:
-        prediction = prediction_queryset().get(pk=prediction.pk)
+        prediction = attach_tag_slugs([prediction_queryset().get(pk=prediction.pk)])[0]
         return Response(self.get_serializer(prediction).data)
 
     @extend_schema(
