@@ -1,7 +1,7 @@
 """The claim: the predicted outcome stated positively, without hedge or attribution.
 
-"It is most unlikely anything will be resolved before May" → "anything will be resolved
-before May"; "Russia won't invade, Smith said" → "Russia will invade" (polarity negative);
+"It is most unlikely the strike will be settled before May" → "the strike will be settled
+before May"; "The mill won't close, Smith said" → "The mill will close" (polarity negative);
 "Analysts expect rates to rise" → "rates will rise". The rewriting is deliberately shallow:
 it removes the words that carry the speaker, the hedge and the negation, and leaves the
 rest as written, so the quote and the claim can be compared by eye.

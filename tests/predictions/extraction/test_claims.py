@@ -7,12 +7,12 @@ from predictions.extraction.claims import state_claim
     "sentence, cue_word, claim",
     [
         (
-            "It is most unlikely anything will be resolved before May.",
+            "It is most unlikely the strike will be settled before May.",
             "will",
-            "anything will be resolved before May",
+            "the strike will be settled before May",
         ),
-        ("Russia will not invade Ukraine.", "will", "Russia will invade Ukraine"),
-        ("Russia won't invade Ukraine.", "won't", "Russia will invade Ukraine"),
+        ("The mill will not close this year.", "will", "The mill will close this year"),
+        ("The mill won't close this year.", "won't", "The mill will close this year"),
         ("The merger is likely to close in June.", "likely", "The merger will close in June"),
         ("Analysts expect rates to rise in December.", "expect", "rates will rise in December"),
         ("I don't think the council will object.", "will", "the council will object"),

@@ -18,7 +18,7 @@ def reading(sentence):
         ("The bill will probably pass.", HEDGES["probably"][0], "positive"),
         ("The bill probably won't pass.", 1 - HEDGES["probably"][0], "negative"),
         (
-            "It is most unlikely anything will change before May.",
+            "It is most unlikely the strike will end before May.",
             HEDGES["most unlikely"][0],
             "positive",
         ),
@@ -28,7 +28,7 @@ def reading(sentence):
             "positive",
         ),
         (
-            "It seems highly possible that the troops will invade.",
+            "It seems highly possible that the dockers will walk out.",
             HEDGES["highly possible"][0],
             "positive",
         ),
@@ -48,5 +48,5 @@ def test_probability_and_polarity(sentence, p, polarity):
 
 
 def test_hedge_words_are_reported():
-    assert reading("It is most unlikely anything will change.").hedge == "most unlikely"
+    assert reading("It is most unlikely the strike will end.").hedge == "most unlikely"
     assert reading("The bill will pass.").hedge is None
