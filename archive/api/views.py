@@ -10,7 +10,6 @@ from django.db.models import Count, Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -29,6 +28,7 @@ from archive.api.serializers import (
 from archive.importers.documents import parse_document
 from archive.models import Article, Comment, Outlet, Person
 from archive.services import document_import
+from config.parsers import SafeJSONParser
 from predictions.api.serializers import CalibrationBinSerializer, ScoreHistoryPointSerializer
 from predictions.models import Prediction
 from predictions.selectors.leaderboards import person_calibration, person_score_history
@@ -142,7 +142,7 @@ class DocumentView(APIView):
 
     schema = ArchiveAutoSchema()
     permission_classes = [CanImportDocuments]
-    parser_classes = [JSONParser]
+    parser_classes = [SafeJSONParser]
 
     @extend_schema(
         summary="Import a document",
