@@ -14,7 +14,6 @@ one transaction per document) and prints documents per second for each pass.
 import argparse
 import io
 import json
-import os
 import random
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from pathlib import Path
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from bench.scratch import setup_django  # noqa: E402
+
 SENTENCES = [
     "The council will probably approve the harbour bridge before the winter.",
     "Nobody expects the ferry strike to last beyond the weekend.",
@@ -31,26 +32,6 @@ SENTENCES = [
     "Tolls will almost certainly be charged from the first day.",
     "The regatta may move to the autumn if the sea wall is not finished.",
 ]
-
-
-def setup_django():
-    """Configure Django on a scratch database; return a function that drops it."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("ARCHIVE_ALLOW_DEV_SECRET", "1")
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["ARCHIVE_VAR_DIR"] = tempfile.mkdtemp(prefix="archive-bench-")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        call_command("migrate", verbosity=0)
-        return lambda: None
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def make_batch(path: Path, *, documents: int, comments: int, rng: random.Random) -> None:

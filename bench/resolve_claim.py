@@ -13,37 +13,17 @@ claim the naive way: one ``Judgement.objects.create`` and one ``save()`` per pre
 
 import argparse
 import datetime
-import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from bench.scratch import setup_django  # noqa: E402
+
 TARGET_SECONDS = 1.0
-
-
-def setup_django():
-    """Configure Django on a scratch database; return a function that drops it."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("ARCHIVE_ALLOW_DEV_SECRET", "1")
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["ARCHIVE_VAR_DIR"] = tempfile.mkdtemp(prefix="archive-bench-")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        call_command("migrate", verbosity=0)
-        return lambda: None
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def make_claim(n: int, distinct: int, article, rng: random.Random):
