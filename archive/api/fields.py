@@ -31,21 +31,21 @@ class PageUrlField(serializers.Field):
             if self.view_name is None:
                 path = obj.get_absolute_url()
             else:
-                prefix, suffix = _url_template(get_urlconf(), self.view_name, self.lookup)
+                prefix, suffix = url_template(get_urlconf(), self.view_name, self.lookup)
                 path = f"{prefix}{getattr(obj, self.lookup)}{suffix}"
         except NoReverseMatch:
             return None
-        return f"{self._origin()}{path}"
+        return f"{page_origin(self.context)}{path}"
 
-    def _origin(self) -> str:
-        """The scheme and host of the request, worked out once per response."""
-        context = self.context
-        origin = context.get("_page_url_origin")
-        if origin is None:
-            request = context.get("request")
-            origin = request.build_absolute_uri("/")[:-1] if request is not None else ""
-            context["_page_url_origin"] = origin
-        return origin
+
+def page_origin(context: dict) -> str:
+    """The scheme and host of the context's request, worked out once per response."""
+    origin = context.get("_page_url_origin")
+    if origin is None:
+        request = context.get("request")
+        origin = request.build_absolute_uri("/")[:-1] if request is not None else ""
+        context["_page_url_origin"] = origin
+    return origin
 
 
 # Stand-ins that every URL converter accepts and no real key contains.
@@ -53,7 +53,8 @@ _PLACEHOLDERS = {"pk": 987654321987654321, "slug": "zq-placeholder-qz"}
 
 
 @functools.lru_cache(maxsize=64)
-def _url_template(urlconf, view_name: str, lookup: str) -> tuple[str, str]:
+def url_template(urlconf, view_name: str, lookup: str) -> tuple[str, str]:
+    """The URL of ``view_name`` split around its ``lookup`` (NoReverseMatch without a route)."""
     placeholder = _PLACEHOLDERS[lookup]
     url = reverse(view_name, kwargs={lookup: placeholder}, urlconf=urlconf)
     prefix, _, suffix = url.partition(str(placeholder))

@@ -14,11 +14,13 @@ from rest_framework import generics
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from archive.api.fields import page_origin
 from archive.api.permissions import CanResolveClaims, CanReviewPredictions
 from archive.api.schema import ArchiveAutoSchema
 from archive.api.views import ArchiveViewSet
 from config.pagination import CursorPagination
 from predictions.api.filters import ClaimFilter, EventFilter, JudgementFilter, PredictionFilter
+from predictions.api.rows import COLUMNS, prediction_rows_represent, tag_slugs
 from predictions.api.serializers import (
     ClaimResolutionSerializer,
     ClaimResolveSerializer,
@@ -45,8 +47,8 @@ def prediction_queryset():
 
     Only the columns the representation reads are fetched: the embedded speaker, outlet,
     article and claim are references, and their long texts would be read for nothing. Claim
-    tags come from ``attach_tag_slugs`` on list pages (cheaper than a prefetch) and from a
-    prefetch elsewhere.
+    tags come from ``attach_tag_slugs`` (cheaper than a prefetch). The list reads
+    ``predictions.api.rows.COLUMNS`` of it instead of instances.
     """
     return Prediction.objects.select_related("speaker", "article__outlet", "claim").only(
         *(field.attname for field in Prediction._meta.concrete_fields),
@@ -64,16 +66,7 @@ def prediction_queryset():
 
 def attach_tag_slugs(predictions: list[Prediction]) -> list[Prediction]:
     """Give each prediction ``tag_slugs``, its claim's tags, read in one query for the page."""
-    claim_ids = {p.claim_id for p in predictions if p.claim_id}
-    slugs: dict[int, list[str]] = {}
-    if claim_ids:
-        rows = (
-            Claim.tags.through.objects.filter(claim_id__in=claim_ids)
-            .order_by("tag__name")
-            .values_list("claim_id", "tag__slug")
-        )
-        for claim_id, slug in rows:
-            slugs.setdefault(claim_id, []).append(slug)
+    slugs = tag_slugs({p.claim_id for p in predictions if p.claim_id})
     for prediction in predictions:
         prediction.tag_slugs = slugs.get(prediction.claim_id, [])
     return predictions
@@ -162,9 +155,13 @@ class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
     ordering = ["-made_at", "-id"]
     lookup_value_regex = r"[0-9]+"
 
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        return attach_tag_slugs(page) if page is not None else None
+    def list(self, request, *args, **kwargs):
+        """The page from ``values()`` rows: the same output as ``PredictionSerializer``, without
+        building a model instance for every prediction and relation on it."""
+        queryset = self.filter_queryset(self.get_queryset()).values(*COLUMNS)
+        rows = self.paginate_queryset(queryset)
+        data = prediction_rows_represent(rows, origin=page_origin(self.get_serializer_context()))
+        return self.get_paginated_response(data)
 
     def get_object(self):
         return attach_tag_slugs([super().get_object()])[0]
