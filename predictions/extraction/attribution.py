@@ -309,6 +309,16 @@ _ROLE_NP = re.compile(
     r"organizers|organisers|people|many|others|some|most))\s*$"
 )
 _PRONOUN = re.compile(r"\b(?P<p>he|she|they|it|I|we|He|She|They|It|We)\s*$")
+# "I", "I'm", "we'd", "us": the one speaking, never a name. Outside a quotation that is the
+# part's author; inside one, the person quoted. ("US", capitalised whole, is a country.)
+_FIRST_PERSON = r"(?:I|[Ww]e|[Mm]e|[Uu]s)(?:['’](?:m|d|ll|ve|re|s))?"
+_FIRST_PERSON_WORD = re.compile(r"(?<![\w'’])" + _FIRST_PERSON + r"(?![\w'’])")
+_FIRST_PERSON_END = re.compile(r"(?<![\w'’.])" + _FIRST_PERSON + r"\s*$")
+
+
+def is_first_person(name: str) -> bool:
+    """Whether ``name`` is a first-person pronoun (with any contraction) and not a name."""
+    return bool(_FIRST_PERSON_WORD.fullmatch(name.strip(" ,\"'“”")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +422,8 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
             head = inner[:comma]
         else:
             return None
+    if _FIRST_PERSON_END.search(head):
+        return "__self__"
     pronoun = _PRONOUN.search(head)
     if pronoun:
         word = pronoun.group("p").lower()
@@ -441,10 +453,10 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
 def _speaker_after(text: str, start: int, people: DocumentPeople, at: int) -> str | None:
     """The name right after "said"/"according to" starting at ``start``."""
     tail = text[start : start + 120].lstrip()
-    pronoun = re.match(r"(he|she|they|I|we)\b", tail)
+    if _FIRST_PERSON_WORD.match(tail):
+        return "__self__"
+    pronoun = re.match(r"(he|she|they)\b", tail)
     if pronoun:
-        if pronoun.group(1) in ("I", "we"):
-            return "__self__"
         return people.last_person(at)
     tail = re.sub(
         r"^(?:(?:the|a|an)\s+)?(?:[a-z\-]+\s+){0,4}(?=(?:" + _TITLES + r")\s+[A-Z])", "", tail
@@ -502,9 +514,14 @@ def attribute(
     if found is None:
         return default
     speaker, span = found
-    if speaker == "__self__":
-        return default
-    if speaker is None:
+    if speaker is not None and is_first_person(speaker):
+        speaker = "__self__"
+    if speaker == "__self__" and _cue_in_quote(text, sentence, cue_start):
+        # "I think …" inside a quotation: the quoted person, named around the quotation.
+        quoted = _for_quotation(text, sentences, index, people)
+        if quoted is not None and quoted[0] and not is_first_person(quoted[0]):
+            speaker = quoted[0]
+    if speaker == "__self__" or speaker is None:
         return default
     people.speakers.append((sentence.start, speaker))
     return Attribution(speaker, "quoted", span)
@@ -596,6 +613,8 @@ def _leading_subject(plain: str, people: DocumentPeople, at: int) -> str | None:
     match = _LEADING_SUBJECT.match(plain)
     if not match or match.group("np").split()[0] in _FIRST_WORDS_NOT_NAMES:
         return None
+    if is_first_person(match.group("np").split()[0]):
+        return "__self__"
     return people.full_name(_TITLE_PREFIX.sub("", match.group("np")).strip())
 
 

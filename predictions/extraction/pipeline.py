@@ -81,11 +81,11 @@ def _candidate(part: Part, sentence: Sentence, cue: Cue, who: Attribution) -> It
     claim = state_claim(sentence.text, cue.start, cut)
     if len(_WORD.findall(claim)) < 2:
         return
-    content = sentence.text
-    if who.span is not None:
-        a, b = who.span
-        content = content[:a] + " " * (b - a) + content[b:]
-    deadline = _find_deadline(content, part)
+    deadline = _find_deadline(_main_clause(sentence.text, cut), part)
+    if deadline.kind == "none" and condition is not None:
+        # No date of its own: the condition's date is the nearest thing the speaker gave.
+        saying = [who.span] if who.span is not None else []
+        deadline = _find_deadline(_main_clause(sentence.text, saying), part)
     yield Candidate(
         start=sentence.start,
         end=sentence.end,
@@ -101,6 +101,18 @@ def _candidate(part: Part, sentence: Sentence, cue: Cue, who: Attribution) -> It
         deadline_text=deadline.text,
         deadline_kind=deadline.kind,
     )
+
+
+def _main_clause(text: str, cut: list[tuple[int, int]]) -> str:
+    """The sentence with the spans in ``cut`` (attribution, condition) blanked, offsets kept.
+
+    A date in "Unless the club signs a striker this summer, …" or "…, Ada Park said on
+    Monday" belongs to the condition or to the saying, not to the predicted outcome, when
+    the forecast's own clause gives one.
+    """
+    for start, end in cut:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _main_cue(text: str, cues: list[Cue]) -> Cue | None:

@@ -1,6 +1,11 @@
 import pytest
 
-from predictions.extraction.attribution import Attribution, DocumentPeople, attribute
+from predictions.extraction.attribution import (
+    Attribution,
+    DocumentPeople,
+    attribute,
+    is_first_person,
+)
 from predictions.extraction.cues import find_cues
 from predictions.extraction.sentences import split_sentences
 
@@ -69,3 +74,39 @@ def test_transcript_lines():
 def test_participle_speech_verb_takes_the_subject():
     text = "Central bankers raised rates, warning that inflation will return."
     assert speakers(text) == [("Central bankers", "quoted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd say the ferry service will be cut by autumn.",
+        "I'm told the ferry service will be cut by autumn.",
+        "I've argued that the ferry service will be cut.",
+        "We'll predict it now: the ferry service will be cut.",
+        "We think the ferry service will be cut by autumn.",
+        "Let me say it plainly: the ferry service will be cut.",
+        "The ferry service will be cut, I'd say.",
+        "The ferry service will be cut, said I.",
+    ],
+)
+def test_first_person_is_never_a_speaker_name(text):
+    assert speakers(text) == [("Jo Writer", "author")]
+
+
+def test_first_person_inside_a_quotation_is_the_quoted_person():
+    text = (
+        "Maren Holt spoke to the harbour board on Friday.\n\n"
+        "“The crossings lose money every winter,” Maren Holt said. "
+        "“I'm certain the ferry service will be cut by autumn.”"
+    )
+    assert speakers(text)[-1] == ("Maren Holt", "quoted")
+
+
+@pytest.mark.parametrize("name", ["I", "I'm", "I’d", "We", "we've", "us", "Me"])
+def test_first_person_words(name):
+    assert is_first_person(name)
+
+
+@pytest.mark.parametrize("name", ["US", "Ida", "Weston", "Iman", "Mei Lin"])
+def test_names_are_not_first_person(name):
+    assert not is_first_person(name)

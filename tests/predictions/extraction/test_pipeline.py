@@ -128,3 +128,43 @@ def test_long_quotation_with_trailing_attribution_is_fast():
     found = extract(article(text))
     assert time.perf_counter() - started < 5
     assert found and all(c.speaker == "Ada Park" for c in found)
+
+
+def test_deadline_comes_from_the_forecast_clause_not_the_condition():
+    text = "Unless the council finds a buyer this summer, the depot will close next May."
+    (candidate,) = extract(article(text))
+    assert candidate.condition.startswith("Unless the council finds a buyer")
+    assert candidate.deadline_text == "next May"
+    assert candidate.deadline == datetime.date(2014, 5, 31)
+
+
+def test_deadline_skips_a_trailing_condition():
+    text = "The depot will close by the end of June if the council finds no buyer in April."
+    (candidate,) = extract(article(text))
+    assert candidate.deadline == datetime.date(2014, 6, 30)
+
+
+def test_deadline_skips_the_date_of_saying():
+    text = "The depot will close by the end of June, Ada Park said on Friday."
+    (candidate,) = extract(article(text))
+    assert candidate.deadline == datetime.date(2014, 6, 30)
+
+
+def test_condition_date_is_kept_when_the_forecast_has_none():
+    text = "If the council finds no buyer by the end of June, the depot will close."
+    (candidate,) = extract(article(text))
+    assert candidate.deadline == datetime.date(2014, 6, 30)
+
+
+def test_first_person_in_an_article_is_the_author():
+    (candidate,) = extract(article("I'd bet the depot will close by the end of June."))
+    assert (candidate.speaker, candidate.speaker_role) == ("Jo Writer", "author")
+
+
+def test_first_person_in_a_comment_is_the_commenter():
+    comment = Part(
+        text="I'm sure the depot will close by the end of June.",
+        made_on=DAY, kind="comment", authors=("harbour_reader",), outlet="The Paper",
+    )  # fmt: skip
+    (candidate,) = extract(comment)
+    assert (candidate.speaker, candidate.speaker_role) == ("harbour_reader", "commenter")
