@@ -13,39 +13,20 @@ from django.urls import NoReverseMatch, get_urlconf
 from django.utils import timezone
 
 from archive.api.fields import url_template
-from predictions.models import Claim
+from predictions.api.serializers import PredictionSerializer
+from predictions.models import Claim, Prediction
 
-# The prediction's own columns, in the serializer's order, that are shown as they are.
-_PLAIN = (
-    "status",
-    "source",
-    "speaker_name",
-    "speaker_role",
-    "comment_id",
-    "quote",
-    "start",
-    "end",
-    "claim_text",
-    "polarity",
-    "probability",
-    "hedge",
-    "condition_text",
-    "made_at",
-    "deadline",
-    "deadline_text",
-    "deadline_kind",
-    "outcome",
-    "judged_at",
-    "brier",
-    "log_score",
-    "edited",
-    "reviewed_at",
-    "extractor_version",
-)
+# Fields the serializer embeds or derives; every other field of ``PredictionSerializer`` is one
+# of the prediction's own columns, read from the row under its own name.
+_EMBEDDED = frozenset({"id", "url", "speaker", "outlet", "article", "comment", "claim", "tags"})
+_FIELDS = tuple(PredictionSerializer.Meta.fields)
+_PLAIN = tuple(name for name in _FIELDS if name not in _EMBEDDED)
+_TYPES = {name: Prediction._meta.get_field(name).get_internal_type() for name in _PLAIN}
 
 COLUMNS = (
     "id",
     *_PLAIN,
+    "comment_id",
     "speaker__slug",
     "speaker__name",
     "speaker__kind",
@@ -69,14 +50,7 @@ def _page_url(origin: str, view_name: str, lookup: str):
     return lambda key: f"{origin}{prefix}{key}{suffix}"
 
 
-def prediction_rows_represent(rows: list[dict], *, origin: str) -> list[dict]:
-    """``PredictionSerializer``'s representation of each row of ``COLUMNS`` (order kept).
-
-    ``origin`` is the scheme and host that page URLs start with.
-    """
-    tags = tag_slugs({row["claim_id"] for row in rows if row["claim_id"] is not None})
-    zone = timezone.get_current_timezone()
-
+def _when(zone):
     def when(value):
         # DRF's ISO 8601 rendering of an aware date-time in the current time zone.
         if value is None:
@@ -86,83 +60,88 @@ def prediction_rows_represent(rows: list[dict], *, origin: str) -> list[dict]:
         text = value.isoformat()
         return text[:-6] + "Z" if text.endswith("+00:00") else text
 
+    return when
+
+
+def _plain_getter(name: str, when):
+    """Read one column as the serializer renders its model field type."""
+    kind = _TYPES[name]
+    if kind == "DateTimeField":
+        return lambda row: when(row[name])
+    if kind == "DateField":
+        return lambda row: None if row[name] is None else row[name].isoformat()
+    if kind == "FloatField":
+        return lambda row: None if row[name] is None else float(row[name])
+    return lambda row: row[name]
+
+
+def prediction_rows_represent(rows: list[dict], *, origin: str) -> list[dict]:
+    """``PredictionSerializer``'s representation of each row of ``COLUMNS`` (order kept).
+
+    ``origin`` is the scheme and host that page URLs start with.
+    """
+    tags = tag_slugs({row["claim_id"] for row in rows if row["claim_id"] is not None})
+    when = _when(timezone.get_current_timezone())
     prediction_url = _page_url(origin, "site:prediction", "pk")
     person_url = _page_url(origin, "site:person", "slug")
     outlet_url = _page_url(origin, "site:outlet", "slug")
     article_url = _page_url(origin, "site:article", "pk")
     claim_url = _page_url(origin, "site:claim", "pk")
 
-    out = []
-    for row in rows:
-        speaker = row["speaker__slug"]
-        outlet = row["article__outlet__slug"]
-        article_id = row["article_id"]
-        claim_id = row["claim_id"]
-        deadline = row["deadline"]
-        probability, brier, log_score = row["probability"], row["brier"], row["log_score"]
-        out.append(
-            {
-                "id": row["id"],
-                "url": prediction_url(row["id"]),
-                "status": row["status"],
-                "source": row["source"],
-                "speaker": None
-                if speaker is None
-                else {
-                    "slug": speaker,
-                    "name": row["speaker__name"],
-                    "kind": row["speaker__kind"],
-                    "url": person_url(speaker),
-                },
-                "speaker_name": row["speaker_name"],
-                "speaker_role": row["speaker_role"],
-                "outlet": None
-                if outlet is None
-                else {
-                    "slug": outlet,
-                    "name": row["article__outlet__name"],
-                    "url": outlet_url(outlet),
-                },
-                "article": None
-                if article_id is None
-                else {
-                    "id": article_id,
-                    "title": row["article__title"],
-                    "published_at": when(row["article__published_at"]),
-                    "url": article_url(article_id),
-                },
-                "comment": row["comment_id"],
-                "quote": row["quote"],
-                "start": row["start"],
-                "end": row["end"],
-                "claim": None
-                if claim_id is None
-                else {
-                    "id": claim_id,
-                    "text": row["claim__text"],
-                    "state": row["claim__state"],
-                    "url": claim_url(claim_id),
-                },
-                "claim_text": row["claim_text"],
-                "tags": tags.get(claim_id, []) if claim_id is not None else [],
-                "polarity": row["polarity"],
-                "probability": None if probability is None else float(probability),
-                "hedge": row["hedge"],
-                "condition_text": row["condition_text"],
-                "made_at": when(row["made_at"]),
-                "deadline": None if deadline is None else deadline.isoformat(),
-                "deadline_text": row["deadline_text"],
-                "deadline_kind": row["deadline_kind"],
-                "outcome": row["outcome"],
-                "judged_at": when(row["judged_at"]),
-                "brier": None if brier is None else float(brier),
-                "log_score": None if log_score is None else float(log_score),
-                "edited": row["edited"],
-                "reviewed_at": when(row["reviewed_at"]),
-                "extractor_version": row["extractor_version"],
-            }
-        )
-    return out
+    def speaker(row):
+        slug = row["speaker__slug"]
+        if slug is None:
+            return None
+        return {
+            "slug": slug,
+            "name": row["speaker__name"],
+            "kind": row["speaker__kind"],
+            "url": person_url(slug),
+        }
+
+    def outlet(row):
+        slug = row["article__outlet__slug"]
+        if slug is None:
+            return None
+        return {"slug": slug, "name": row["article__outlet__name"], "url": outlet_url(slug)}
+
+    def article(row):
+        pk = row["article_id"]
+        if pk is None:
+            return None
+        return {
+            "id": pk,
+            "title": row["article__title"],
+            "published_at": when(row["article__published_at"]),
+            "url": article_url(pk),
+        }
+
+    def claim(row):
+        pk = row["claim_id"]
+        if pk is None:
+            return None
+        return {
+            "id": pk,
+            "text": row["claim__text"],
+            "state": row["claim__state"],
+            "url": claim_url(pk),
+        }
+
+    embedded = {
+        "id": lambda row: row["id"],
+        "url": lambda row: prediction_url(row["id"]),
+        "speaker": speaker,
+        "outlet": outlet,
+        "article": article,
+        "comment": lambda row: row["comment_id"],
+        "claim": claim,
+        "tags": lambda row: tags.get(row["claim_id"], []) if row["claim_id"] is not None else [],
+    }
+    getters = [
+        (name, embedded[name] if name in _EMBEDDED else _plain_getter(name, when))
+        for name in _FIELDS
+    ]
+    return [{name: get(row) for name, get in getters} for row in rows]
 
 
 def tag_slugs(claim_ids: set[int]) -> dict[int, list[str]]:
