@@ -42,44 +42,11 @@ BOARD_PAGE = 50
 def _anchor_predictions(request):
     from django.http import JsonResponse
 
+    from predictions.api.rows import COLUMNS
     from predictions.models import Prediction
 
-    rows = Prediction.objects.order_by("-made_at", "-id").values(
-        "id",
-        "status",
-        "speaker__slug",
-        "speaker__name",
-        "speaker_name",
-        "speaker_role",
-        "article__outlet__slug",
-        "article__outlet__name",
-        "article_id",
-        "article__title",
-        "article__published_at",
-        "comment_id",
-        "quote",
-        "start",
-        "end",
-        "claim_id",
-        "claim__text",
-        "claim__state",
-        "claim_text",
-        "polarity",
-        "probability",
-        "hedge",
-        "condition_text",
-        "made_at",
-        "deadline",
-        "deadline_text",
-        "deadline_kind",
-        "outcome",
-        "judged_at",
-        "brier",
-        "log_score",
-        "edited",
-        "reviewed_at",
-        "extractor_version",
-    )[:PREDICTION_PAGE]
+    # The very columns the API list reads, with no serializer, filters or pagination.
+    rows = Prediction.objects.order_by("-made_at", "-id").values(*COLUMNS)[:PREDICTION_PAGE]
     return JsonResponse({"results": list(rows)})
 
 
