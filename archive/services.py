@@ -200,10 +200,11 @@ def people_get_or_create(
     return people
 
 
-def person_get_or_create(*, name: str) -> Person:
-    """The global person called ``name`` or with it as an alias, created as a pundit if new."""
+def person_get_or_create(*, name: str, kind: str = Person.Kind.PUNDIT) -> Person:
+    """The global person called ``name`` or with it as an alias, created as ``kind`` if new."""
     return _get_or_create(
-        find=lambda: _person_matching(name, None), create=lambda: _person_create(name, None)
+        find=lambda: _person_matching(name, None),
+        create=lambda: _person_create(name, None, kind=kind),
     )
 
 
@@ -218,8 +219,10 @@ def _person_matching(name: str, outlet: Outlet | None) -> Person | None:
     return Person.objects.matching_name(name, outlet=outlet).order_by("pk").first()
 
 
-def _person_create(name: str, outlet: Outlet | None) -> Person:
+def _person_create(name: str, outlet: Outlet | None, *, kind: str | None = None) -> Person:
     (person,) = _people_new([name], outlet)
+    if kind is not None:
+        person.kind = kind
     person.save(force_insert=True)
     return person
 

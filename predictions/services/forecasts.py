@@ -33,6 +33,7 @@ from django.utils.text import slugify
 
 from archive.errors import ArchiveError
 from archive.models import Outlet, Person
+from archive.services import unique_slug, unique_slugs
 from predictions.importers.forecasts import (
     PREDICTIONBOOK,
     EntryResult,
@@ -72,39 +73,16 @@ class ForecastImportResult:
         )
 
 
-def _unique_slugs(bases: list[str]) -> list[str]:
-    """One free ``Person`` slug per base, distinct from each other and from the table's."""
-    taken: set[str] = set()
-    for start in range(0, len(bases), _CHUNK):
-        chunk = bases[start : start + _CHUNK]
-        taken.update(Person.objects.filter(slug__in=chunk).values_list("slug", flat=True))
-    slugs = []
-    for base in bases:
-        slug, n = base, 2
-        while slug in taken or (slug != base and Person.objects.filter(slug=slug).exists()):
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
-
-
 def _platform_outlet(name: str) -> Outlet:
     outlet = Outlet.objects.filter(name__iexact=name).first()
     if outlet is None:
         outlet = Outlet.objects.create(
             name=name,
-            slug=_unique_outlet_slug(slugify(name) or "platform"),
+            slug=unique_slug(Outlet, name, fallback="platform"),
             kind=Outlet.Kind.FORECASTING,
             homepage=_PLATFORM_HOMEPAGES.get(name, ""),
         )
     return outlet
-
-
-def _unique_outlet_slug(base: str) -> str:
-    slug, n = base, 2
-    while Outlet.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _people(names: Iterable[str], *, outlet: Outlet | None) -> dict[str, int]:
@@ -120,8 +98,12 @@ def _people(names: Iterable[str], *, outlet: Outlet | None) -> dict[str, int]:
             if person is not None:
                 found[key] = person.pk
     missing = [wanted[key] for key in wanted if key not in found]
-    suffix = f"-{outlet.slug}" if outlet is not None else ""
-    slugs = _unique_slugs([f"{(slugify(name) or 'forecaster')[:150]}{suffix}" for name in missing])
+    suffix = f" {outlet.slug}" if outlet is not None else ""
+    slugs = unique_slugs(
+        Person,
+        [f"{slugify(name)[:150] or 'forecaster'}{suffix}" for name in missing],
+        fallback="forecaster",
+    )
     created = Person.objects.bulk_create(
         [
             Person(name=name[:200], slug=slug, kind=Person.Kind.FORECASTER, outlet=outlet)

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from django.utils.text import slugify
-
 from archive.models import Article, Person
-
-
-def _unique_slug(base: str) -> str:
-    base = (slugify(base) or "person")[:200]
-    slug, n = base, 2
-    while Person.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+from archive.services import person_get_or_create
 
 
 def speaker_find(*, name: str, article: Article | None = None) -> Person | None:
@@ -27,10 +18,8 @@ def speaker_find(*, name: str, article: Article | None = None) -> Person | None:
 
 
 def speaker_get_or_create(*, name: str, article: Article | None = None) -> Person:
-    """The person called ``name``, created as a global pundit/official when unknown."""
+    """The person called ``name``, created as a global official when unknown."""
     person = speaker_find(name=name, article=article)
     if person is not None:
         return person
-    return Person.objects.create(
-        name=name[:200], slug=_unique_slug(name), kind=Person.Kind.OFFICIAL
-    )
+    return person_get_or_create(name=name[:200], kind=Person.Kind.OFFICIAL)

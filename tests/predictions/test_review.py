@@ -85,3 +85,17 @@ def test_create_by_hand_checks_offsets(editor):
     assert prediction.source == Prediction.Source.MANUAL
     with pytest.raises(ReviewError, match="start/end"):
         prediction_create(article=article, start=10, end=999, claim_text="x", probability=0.5, by=editor)
+
+
+def test_accepting_a_quoted_forecast_links_or_creates_its_speaker(editor):
+    from archive.models import Person
+
+    candidate = CandidateFactory(speaker=None, speaker_name="Mara Voss", speaker_role="quoted")
+    accepted = prediction_accept(prediction=candidate, by=editor)
+    assert accepted.speaker.name == "Mara Voss"
+    assert accepted.speaker.kind == Person.Kind.OFFICIAL
+    again = prediction_accept(
+        prediction=CandidateFactory(speaker=None, speaker_name="mara voss", speaker_role="quoted"),
+        by=editor,
+    )
+    assert again.speaker == accepted.speaker
