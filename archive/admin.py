@@ -18,7 +18,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from archive.errors import ArchiveError
 from archive.models import Article, Comment, Outlet, Person, PersonAlias
 from predictions.models import Prediction
 
@@ -234,8 +233,7 @@ class ArticleAdmin(admin.ModelAdmin):
         from django.utils import timezone
 
         from archive.importers.documents import Defaults
-        from archive.importers.readers import read_path
-        from archive.services import document_import
+        from archive.services import document_file_import
 
         published = form.cleaned_data["published"]
         defaults = Defaults(
@@ -259,31 +257,23 @@ class ArticleAdmin(admin.ModelAdmin):
                 target.write_text(form.cleaned_data["document"], encoding="utf-8")
                 paths.append(target)
             for file_path in paths:
-                for result in read_path(file_path, defaults=defaults):
-                    if result.document is None:
+                reports = document_file_import(
+                    path=file_path,
+                    defaults=defaults,
+                    by=request.user,
+                    extract=form.cleaned_data["extract"],
+                )
+                for report in reports:
+                    if report.failed:
                         failed += 1
                         self.message_user(
                             request,
-                            f"{file_path.name}: {result.position}: {result.error}",
+                            f"{file_path.name}: {report.read.position}: {report.read.error}",
                             messages.ERROR,
                         )
                         continue
-                    try:
-                        outcome = document_import(
-                            document=result.document,
-                            by=request.user,
-                            extract=form.cleaned_data["extract"],
-                        )
-                    except ArchiveError as exc:
-                        failed += 1
-                        self.message_user(
-                            request, f"{file_path.name}: {result.position}: {exc}", messages.ERROR
-                        )
-                        continue
-                    imported, duplicates = (
-                        imported + outcome.created,
-                        duplicates + (not outcome.created),
-                    )
+                    created = report.outcome.created
+                    imported, duplicates = imported + created, duplicates + (not created)
         level = messages.WARNING if failed else messages.SUCCESS
         self.message_user(
             request, f"Imported {imported}, duplicates {duplicates}, failed {failed}.", level

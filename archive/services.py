@@ -8,8 +8,9 @@ nothing is written, even when two imports of the same document race each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -19,8 +20,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 
-from archive.errors import DocumentError
-from archive.importers.documents import DocumentData, content_hash
+from archive.errors import ArchiveError, DocumentError
+from archive.importers.documents import Defaults, DocumentData, content_hash
+from archive.importers.readers import ReadResult, read_path
 from archive.models import Article, Comment, Outlet, Person, PersonAlias
 
 _SLUG_BASE_CHARS = 200
@@ -35,6 +37,46 @@ T = TypeVar("T")
 class ImportOutcome:
     article: Article
     created: bool
+
+
+@dataclass(frozen=True)
+class FileImportReport:
+    """One document of a file: imported (``outcome``), or not, with ``read.describe()`` saying why."""
+
+    read: ReadResult
+    outcome: ImportOutcome | None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome is None
+
+
+def document_file_import(
+    *, path: Path, defaults: Defaults, by=None, extract: bool = False
+) -> Iterator[FileImportReport]:
+    """Import each document of one file on its own: a bad one is reported, the others import."""
+    for result in _read_each(path, defaults):
+        if result.document is None:
+            yield FileImportReport(read=result, outcome=None)
+            continue
+        try:
+            outcome = document_import(document=result.document, by=by, extract=extract)
+        except ArchiveError as error:
+            result.error = error.message
+        except Exception as error:  # noqa: BLE001 - reported per document, never a traceback
+            result.error = f"not imported: {type(error).__name__}: {error}"
+        else:
+            yield FileImportReport(read=result, outcome=outcome)
+            continue
+        yield FileImportReport(read=result, outcome=None)
+
+
+def _read_each(path: Path, defaults: Defaults) -> Iterator[ReadResult]:
+    """The file's documents; a reader failing unexpectedly ends that file with one error."""
+    try:
+        yield from read_path(path, defaults=defaults)
+    except Exception as error:  # noqa: BLE001 - one bad file must not end the run
+        yield ReadResult(str(path), "", None, f"cannot read: {type(error).__name__}: {error}")
 
 
 @transaction.atomic

@@ -35,11 +35,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from archive.errors import ArchiveError
 from archive.importers.documents import Defaults
-from archive.importers.readers import iter_files, read_path
+from archive.importers.readers import iter_files
 from archive.models import Article, Comment
-from archive.services import document_import
+from archive.services import document_file_import
 from predictions.models import Claim, Event, Prediction
 from predictions.selectors.claims import claim_suggestions
 from predictions.services.claims import claim_create
@@ -352,22 +351,17 @@ class Command(BaseCommand):
     def _import(self, files, options: dict[str, Defaults], *, tally: Tally, by) -> list[Article]:
         articles: list[Article] = []
         for file in files:
-            for result in read_path(file, defaults=options.get(Path(file).name, Defaults())):
-                if result.document is None:
+            defaults = options.get(Path(file).name, Defaults())
+            for report in document_file_import(path=Path(file), defaults=defaults, by=by):
+                if report.failed:
                     tally.failed += 1
-                    self.stderr.write(result.describe())
+                    self.stderr.write(report.read.describe())
                     continue
-                try:
-                    outcome = document_import(document=result.document, by=by)
-                except ArchiveError as error:
-                    tally.failed += 1
-                    self.stderr.write(f"{result.source}: {result.position}: {error.message}")
-                    continue
-                if outcome.created:
+                if report.outcome.created:
                     tally.imported += 1
                 else:
                     tally.duplicates += 1
-                articles.append(outcome.article)
+                articles.append(report.outcome.article)
         return articles
 
     def _extract(self, articles: list[Article], *, tally: Tally, by) -> None:

@@ -13,10 +13,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.errors import ArchiveError
-from archive.importers.readers import ReadResult, iter_files, read_path
+from archive.importers.readers import iter_files
 from archive.management.arguments import add_document_defaults, document_defaults
-from archive.services import document_import
+from archive.services import FileImportReport, document_file_import
 
 # The bar appears only on a terminal and only when a run lasts longer than this many seconds.
 _PROGRESS_DELAY = 1.0
@@ -51,8 +50,10 @@ class Command(BaseCommand):
                     self._fail(bar, counts, f"{path}: no such file or directory")
                     continue
                 for file in iter_files([path]):
-                    for result in self._results(file, defaults):
-                        self._import(result, bar, counts, options)
+                    for report in document_file_import(
+                        path=file, defaults=defaults, extract=options["extract"]
+                    ):
+                        self._report(report, bar, counts, options)
                         bar.update(1)
         summary = (
             f"Imported {counts['imported']}, duplicates {counts['duplicates']}, "
@@ -62,27 +63,11 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} document(s) could not be imported.")
 
-    def _results(self, file: Path, defaults):
-        """The file's documents; a reader failing unexpectedly ends that file with one error."""
-        try:
-            yield from read_path(file, defaults=defaults)
-        except Exception as error:  # noqa: BLE001 - one bad file must not end the run
-            yield ReadResult(str(file), "", None, f"cannot read: {type(error).__name__}: {error}")
-
-    def _import(self, result: ReadResult, bar, counts: dict, options) -> None:
-        if result.document is None:
-            self._fail(bar, counts, result.describe())
+    def _report(self, report: FileImportReport, bar, counts: dict, options) -> None:
+        if report.failed:
+            self._fail(bar, counts, report.read.describe())
             return
-        try:
-            outcome = document_import(document=result.document, extract=options["extract"])
-        except ArchiveError as error:
-            result.error = error.message
-            self._fail(bar, counts, result.describe())
-            return
-        except Exception as error:  # noqa: BLE001 - reported per document, never a traceback
-            result.error = f"not imported: {type(error).__name__}: {error}"
-            self._fail(bar, counts, result.describe())
-            return
+        outcome, result = report.outcome, report.read
         counts["imported" if outcome.created else "duplicates"] += 1
         if options["verbosity"] >= 2:
             state = "imported" if outcome.created else "duplicate of"
