@@ -9,7 +9,9 @@ from django.db.models import Count, Q
 class PersonQuerySet(models.QuerySet):
     def with_prediction_counts(self) -> PersonQuerySet:
         return self.annotate(
-            prediction_count=Count("predictions", filter=Q(predictions__status="accepted"), distinct=True)
+            prediction_count=Count(
+                "predictions", filter=Q(predictions__status="accepted"), distinct=True
+            )
         )
 
     def matching_name(self, name: str, *, outlet=None) -> PersonQuerySet:

@@ -191,7 +191,9 @@ class Comment(models.Model):
     class Meta:
         ordering = ["article", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "position"], name="archive_comment_position_unique"),
+            models.UniqueConstraint(
+                fields=["article", "position"], name="archive_comment_position_unique"
+            ),
         ]
 
     def __str__(self) -> str:
