@@ -22,7 +22,11 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
-if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY and not env_bool("ARCHIVE_ALLOW_DEV_SECRET", default=False):
+if (
+    not DEBUG
+    and SECRET_KEY == DEVELOPMENT_SECRET_KEY
+    and not env_bool("ARCHIVE_ALLOW_DEV_SECRET", default=False)
+):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY is unset: set it for production, or set DJANGO_DEBUG=1 for development."
     )
@@ -77,7 +81,9 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+    }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -103,7 +109,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "archive" / "static_src"] if (BASE_DIR / "archive" / "static_src").exists() else []
+STATICFILES_DIRS = (
+    [BASE_DIR / "archive" / "static_src"] if (BASE_DIR / "archive" / "static_src").exists() else []
+)
 
 LOGIN_URL = "admin:login"
 

@@ -224,7 +224,8 @@ class Prediction(models.Model):
     )
 
     # The latest judgement, kept here so that scoring and leaderboards never join the log.
-    outcome = models.CharField(
+    # Null, not "", for no judgement yet: the constraints test ``outcome IS NULL``.
+    outcome = models.CharField(  # noqa: DJ001
         max_length=10, choices=Outcome, null=True, blank=True, editable=False
     )
     judged_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -69,9 +69,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
         model = Comment
 
     article = factory.SubFactory(ArticleFactory)
-    author = factory.SubFactory(
-        CommenterFactory, outlet=factory.SelfAttribute("..article.outlet")
-    )
+    author = factory.SubFactory(CommenterFactory, outlet=factory.SelfAttribute("..article.outlet"))
     position = factory.Sequence(lambda n: n)
     body = "I think the mayor will resign before summer."
 

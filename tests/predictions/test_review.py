@@ -39,7 +39,9 @@ def test_accept_into_an_existing_claim(editor):
 
 
 def test_reject_keeps_the_row_and_the_note(editor):
-    rejected = prediction_reject(prediction=CandidateFactory(), by=editor, note="a plan, not a forecast")
+    rejected = prediction_reject(
+        prediction=CandidateFactory(), by=editor, note="a plan, not a forecast"
+    )
     rejected.refresh_from_db()
     assert rejected.status == Prediction.Status.REJECTED
     assert rejected.review_note == "a plan, not a forecast"
@@ -84,7 +86,9 @@ def test_create_by_hand_checks_offsets(editor):
     assert prediction.status == Prediction.Status.ACCEPTED
     assert prediction.source == Prediction.Source.MANUAL
     with pytest.raises(ReviewError, match="start/end"):
-        prediction_create(article=article, start=10, end=999, claim_text="x", probability=0.5, by=editor)
+        prediction_create(
+            article=article, start=10, end=999, claim_text="x", probability=0.5, by=editor
+        )
 
 
 def test_accepting_a_quoted_forecast_links_or_creates_its_speaker(editor):
