@@ -14,6 +14,7 @@ import datetime
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,6 +32,8 @@ _SCHEDULED = re.compile(
 )
 _KNOWN_EVENT_HORIZON = datetime.timedelta(days=800)
 _KNOWN_EVENT_LIMIT = 400
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -69,45 +72,67 @@ def known_events_for(day: datetime.date) -> tuple[KnownEvent, ...]:
     return tuple(events)
 
 
-def article_parts(article: Article) -> list[tuple[PartRef, Part]]:
-    """The article and each non-empty comment as pure extraction inputs."""
-    authors = tuple(a.name for a in article.authors.all())
-    outlet = article.outlet.name
-    made_on = timezone.localdate(article.published_at)
-    known = known_events_for(made_on)
-    parts = [
+def document_parts(
+    *,
+    title: str,
+    body: str,
+    published_at: datetime.datetime,
+    authors: Sequence[str],
+    outlet: str | None,
+    comments: Iterable[tuple[K, str | None, datetime.datetime | None, str]],
+    known_events: tuple[KnownEvent, ...] = (),
+) -> list[tuple[K | None, Part]]:
+    """A document as pure extraction inputs: the article (key None), then each non-empty comment.
+
+    ``comments`` are ``(key, author, posted_at, body)``; a comment without a date was made on
+    the article's day.
+    """
+    made_on = timezone.localdate(published_at)
+    parts: list[tuple[K | None, Part]] = [
         (
-            PartRef(article.pk, None),
+            None,
             Part(
-                text=article.body,
+                text=body,
                 made_on=made_on,
                 kind="article",
-                authors=authors,
+                authors=tuple(authors),
                 outlet=outlet,
-                title=article.title,
-                known_events=known,
+                title=title,
+                known_events=known_events,
             ),
         )
     ]
-    for comment in article.comments.select_related("author").order_by("position"):
-        if not comment.body.strip():
+    for key, author, posted_at, text in comments:
+        if not text.strip():
             continue
-        posted = timezone.localdate(comment.posted_at) if comment.posted_at else made_on
-        parts.append(
-            (
-                PartRef(article.pk, comment.pk),
-                Part(
-                    text=comment.body,
-                    made_on=posted,
-                    kind="comment",
-                    authors=(comment.author.name,) if comment.author_id else (),
-                    outlet=outlet,
-                    article_text=article.body,
-                    known_events=known,
-                ),
-            )
+        part = Part(
+            text=text,
+            made_on=timezone.localdate(posted_at) if posted_at else made_on,
+            kind="comment",
+            authors=(author,) if author else (),
+            outlet=outlet,
+            article_text=body,
+            known_events=known_events,
         )
+        parts.append((key, part))
     return parts
+
+
+def article_parts(article: Article) -> list[tuple[PartRef, Part]]:
+    """A stored article and each non-empty comment as pure extraction inputs."""
+    comments = article.comments.select_related("author").order_by("position")
+    parts = document_parts(
+        title=article.title,
+        body=article.body,
+        published_at=article.published_at,
+        authors=[a.name for a in article.authors.all()],
+        outlet=article.outlet.name,
+        comments=(
+            (c.pk, c.author.name if c.author_id else None, c.posted_at, c.body) for c in comments
+        ),
+        known_events=known_events_for(timezone.localdate(article.published_at)),
+    )
+    return [(PartRef(article.pk, comment_id), part) for comment_id, part in parts]
 
 
 def extract_parts(parts: Sequence[tuple[PartRef, Part]]) -> list[tuple[PartRef, list[Candidate]]]:

@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from archive.importers.documents import Defaults
 from archive.importers.readers import read_path
 from archive.management.arguments import add_document_defaults, document_defaults
-from predictions.extraction import Part, extract
+from predictions.extraction import extract
+from predictions.services.extraction import document_parts
 
 
 class Command(BaseCommand):
@@ -39,27 +39,15 @@ class Command(BaseCommand):
 
 
 def _preview(doc_index, document):
-    made_on = timezone.localdate(document.published)
-    article = Part(
-        text=document.body,
-        made_on=made_on,
-        kind="article",
-        authors=tuple(document.authors),
-        outlet=document.outlet,
+    parts = document_parts(
         title=document.title,
+        body=document.body,
+        published_at=document.published,
+        authors=document.authors,
+        outlet=document.outlet,
+        comments=((i, c.author, c.posted, c.body) for i, c in enumerate(document.comments)),
     )
-    for candidate in extract(article):
-        yield {"doc": doc_index, "part": "article", "comment": None, **candidate.as_contract()}
-    for index, comment in enumerate(document.comments):
-        if not comment.body.strip():
-            continue
-        part = Part(
-            text=comment.body,
-            made_on=timezone.localdate(comment.posted) if comment.posted else made_on,
-            kind="comment",
-            authors=(comment.author,) if comment.author else (),
-            outlet=document.outlet,
-            article_text=document.body,
-        )
+    for index, part in parts:
+        where = {"part": "article" if index is None else "comment", "comment": index}
         for candidate in extract(part):
-            yield {"doc": doc_index, "part": "comment", "comment": index, **candidate.as_contract()}
+            yield {"doc": doc_index, **where, **candidate.as_contract()}
