@@ -20,9 +20,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from archive.models import Article, Comment
+from archive.services import people_find
 from predictions.extraction import EXTRACTOR_VERSION, Candidate, KnownEvent, Part, extract
 from predictions.models import Event, Prediction
-from predictions.services.speakers import speaker_find
 
 # Events that are scheduled occasions a forecast can be tied to ("before the election in May").
 _SCHEDULED = re.compile(
@@ -162,6 +162,16 @@ def article_save_candidates(
 
     comments = {c.pk: c for c in Comment.objects.filter(article=article).select_related("author")}
     authors = list(article.authors.all())
+    # Quoted speakers: the article's authors first, then the archive's people, in one query.
+    by_author = {a.name.casefold(): a for a in authors}
+    quoted_names = {
+        c.speaker
+        for _, candidates in extracted
+        for c in candidates
+        if c.speaker_role == Prediction.Role.QUOTED and c.speaker
+    }
+    quoted = people_find(names=[n for n in quoted_names if n.casefold() not in by_author])
+    quoted.update(by_author)
     rows = []
     for ref, candidates in extracted:
         comment = comments.get(ref.comment_id) if ref.comment_id else None
@@ -176,7 +186,7 @@ def article_save_candidates(
                     quote=c.quote,
                     start=c.start,
                     end=c.end,
-                    speaker=_speaker(c, article=article, comment=comment, authors=authors),
+                    speaker=_speaker(c, comment=comment, authors=authors, quoted=quoted),
                     speaker_name=(c.speaker or "")[:200],
                     speaker_role=c.speaker_role,
                     claim_text=c.claim[:1000],
@@ -199,7 +209,7 @@ def article_save_candidates(
     return ExtractionResult(created=len(rows), replaced=replaced, kept=kept)
 
 
-def _speaker(c: Candidate, *, article: Article, comment: Comment | None, authors: list):
+def _speaker(c: Candidate, *, comment: Comment | None, authors: list, quoted: dict):
     if c.speaker_role == Prediction.Role.COMMENTER:
         return comment.author if comment is not None else None
     if c.speaker_role == Prediction.Role.AUTHOR:
@@ -207,7 +217,7 @@ def _speaker(c: Candidate, *, article: Article, comment: Comment | None, authors
             if c.speaker and author.name.casefold() == c.speaker.casefold():
                 return author
         return authors[0] if len(authors) == 1 else None
-    return speaker_find(name=c.speaker or "", article=article)
+    return quoted.get((c.speaker or "").casefold())
 
 
 def article_extract(*, article: Article, by=None) -> ExtractionResult:

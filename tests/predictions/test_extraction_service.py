@@ -179,3 +179,19 @@ def test_preview_extraction_on_the_seed_dump_matches_its_json_twin(capsys):
     unlikely = [x for x in lines if x["hedge"] == "most unlikely"]
     assert unlikely and unlikely[0]["deadline"] == "2014-05-31"
     assert abs(unlikely[0]["probability"] - 0.1) <= 0.05
+
+
+def test_a_quoted_speaker_is_linked_to_the_person_the_archive_knows():
+    from archive.models import PersonAlias
+
+    person = PersonFactory(name="Helen Marsh")
+    PersonAlias.objects.create(person=person, name="Mayor Marsh")
+    article = ArticleFactory(
+        body="The ferry will stop running by June, Helen Marsh said. "
+        "The tunnel will never be built, Tomas Ulric predicted."
+    )
+    article_extract(article=article)
+    linked = Prediction.objects.get(article=article, quote__contains="ferry")
+    assert linked.speaker == person and linked.speaker_role == Prediction.Role.QUOTED
+    unknown = Prediction.objects.get(article=article, quote__contains="tunnel")
+    assert unknown.speaker is None and unknown.speaker_name == "Tomas Ulric"
