@@ -3,29 +3,15 @@
 import argparse
 import datetime
 
-from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
-
-from archive.importers.documents import Defaults
-
-
-def _published(value: str) -> datetime.datetime:
-    moment = parse_datetime(value)
-    if moment is None:
-        day = parse_date(value)
-        if day is None:
-            raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {value!r}")
-        moment = datetime.datetime.combine(day, datetime.time())
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment
+from archive.errors import DocumentError
+from archive.importers.documents import Defaults, parse_datetime
 
 
 def _published_arg(value: str) -> datetime.datetime:
     try:
-        return _published(value)
-    except ValueError as exc:  # an impossible date such as 2014-02-30
-        raise argparse.ArgumentTypeError(f"not a valid date: {value!r} ({exc})") from None
+        return parse_datetime(value, "published")
+    except DocumentError as error:
+        raise argparse.ArgumentTypeError(error.message.removeprefix("published: ")) from None
 
 
 def add_document_defaults(parser) -> None:
