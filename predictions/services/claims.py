@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from archive.errors import ResolutionError, ReviewError
-from predictions.models import Claim, Prediction, Tag
+from predictions.models import Claim, Prediction
+from predictions.services.tags import tag_ids
 
 PERMISSION = "predictions.review_prediction"
 
@@ -24,19 +24,6 @@ PERMISSION = "predictions.review_prediction"
 def _check_permission(by) -> None:
     if by is not None and not by.has_perm(PERMISSION):
         raise PermissionDenied(f"{by} may not edit claims (needs {PERMISSION}).")
-
-
-def tags_get_or_create(names: Iterable[str]) -> list[Tag]:
-    """The tags called ``names`` (matched by slug, so case and punctuation do not split them)."""
-    tags = []
-    for name in names:
-        name = " ".join(name.split())[:100]
-        slug = slugify(name)[:120]
-        if not slug:
-            continue
-        tag, _ = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
-        tags.append(tag)
-    return tags
 
 
 @transaction.atomic
@@ -49,9 +36,9 @@ def claim_create(*, text: str, tags: Iterable[str] = (), description: str = "", 
     if len(text) > Claim._meta.get_field("text").max_length:
         raise ReviewError("text: too long for a claim", field="text")
     claim = Claim.objects.create(text=text, description=description)
-    tag_rows = tags_get_or_create(tags)
-    if tag_rows:
-        claim.tags.add(*tag_rows)
+    ids = tag_ids(tags)
+    if ids:
+        claim.tags.add(*ids.values())
     return claim
 
 

@@ -14,18 +14,15 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from archive.errors import ArchiveError
 from predictions.importers.events import TITLE_MAX, EventData, external_id_for
-from predictions.models import Event, Tag
+from predictions.models import Event
+from predictions.services.tags import tag_ids
 
 PERMISSION = "predictions.add_event"
 BATCH_SIZE = 2000
-TAG_NAME_MAX = Tag._meta.get_field("name").max_length
-TAG_SLUG_MAX = Tag._meta.get_field("slug").max_length
 
 
 @dataclass(frozen=True)
@@ -37,42 +34,6 @@ class EventImportResult:
 def _check_permission(by) -> None:
     if by is not None and not by.has_perm(PERMISSION):
         raise PermissionDenied(f"{by} may not record events (needs {PERMISSION}).")
-
-
-def _tag_key(name: str) -> tuple[str, str] | None:
-    name = " ".join(name.split())[:TAG_NAME_MAX].strip()
-    slug = slugify(name)[:TAG_SLUG_MAX]
-    return (name, slug) if slug else None
-
-
-def tag_ids(names: Iterable[str], *, cache: dict[str, int] | None = None) -> dict[str, int]:
-    """Tag ids for ``names`` (created when missing), keyed by the name as given.
-
-    Tags are matched by slug, so "Syrian Civil War" and "Syrian civil war" are one tag.
-    ``cache`` (slug → id) saves the lookups of tags seen in earlier batches.
-    """
-    cache = {} if cache is None else cache
-    keys = {name: key for name in names if (key := _tag_key(name))}
-    wanted: dict[str, str] = {}
-    for name, slug in keys.values():
-        if slug not in cache:
-            wanted.setdefault(slug, name)  # the first spelling names the tag
-    if wanted:
-        Tag.objects.bulk_create(
-            [Tag(name=name, slug=slug) for slug, name in wanted.items()], ignore_conflicts=True
-        )
-        found = Tag.objects.filter(Q(slug__in=wanted) | Q(name__in=wanted.values())).values_list(
-            "id", "name", "slug"
-        )
-        by_name = {}
-        for pk, name, slug in found:
-            cache[slug] = pk
-            by_name[name] = pk
-        # A tag an editor created under another slug is found by its name.
-        for slug, name in wanted.items():
-            if slug not in cache and name in by_name:
-                cache[slug] = by_name[name]
-    return {given: cache[slug] for given, (_, slug) in keys.items() if slug in cache}
 
 
 def _merge_duplicates(events: Iterable[EventData]) -> dict[str, EventData]:

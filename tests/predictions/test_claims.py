@@ -150,3 +150,19 @@ def test_events_for_claim_ranks_events_after_the_first_forecast():
     assert events[0] == vote
     assert all(e.occurred_on >= datetime.date(2014, 3, 30) for e in events)
     assert other not in events[:1]
+
+
+@pytest.mark.django_db
+def test_claims_and_events_share_tags_matched_by_slug():
+    from predictions.models import Tag
+    from predictions.services.claims import claim_create
+    from predictions.services.events import event_record
+
+    event = event_record(
+        title="Bridge opens", occurred_on=datetime.date(2024, 9, 1), tags=["Harbour Bridge"]
+    )
+    claim = claim_create(
+        text="The bridge opens", tags=["harbour bridge", "Harbour  Bridge", "Ferry"]
+    )
+    assert Tag.objects.count() == 2
+    assert set(claim.tags.all()) >= set(event.tags.all())
