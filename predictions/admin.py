@@ -256,14 +256,17 @@ class ClaimAdmin(admin.ModelAdmin):
         return request.user.has_perm("predictions.resolve_claim")
 
     def save_model(self, request, obj, form, change):
-        from predictions.services.claims import claim_create
+        from predictions.services.claims import claim_create, claim_update
 
+        data = form.cleaned_data
         if change:
-            obj.save(update_fields=[f for f in form.changed_data if f not in ("tags",)] or None)
+            changed = {f: data[f] for f in form.changed_data if f in ("text", "description")}
+            claim_update(claim=obj, by=request.user, **changed)
         else:
-            created = claim_create(text=obj.text, by=request.user)
-            obj.pk = created.pk
-            obj.created_at = created.created_at
+            created = claim_create(
+                text=data["text"], description=data["description"], by=request.user
+            )
+            obj.pk, obj.created_at = created.pk, created.created_at
 
     def get_urls(self):
         return [
@@ -368,19 +371,17 @@ class EventAdmin(admin.ModelAdmin):
         return len(obj.sources or [])
 
     def save_model(self, request, obj, form, change):
-        from predictions.services.events import event_record
+        from predictions.services.events import event_record, event_update
 
+        data = form.cleaned_data
+        fields = ("title", "occurred_on", "description", "sources")
         if change:
-            obj.save(update_fields=[f for f in form.changed_data if f != "tags"] or None)
-            return
-        event = event_record(
-            title=obj.title,
-            occurred_on=obj.occurred_on,
-            description=obj.description,
-            sources=tuple(obj.sources or ()),
-            by=request.user,
-        )
-        obj.pk = event.pk
+            changed = {f: data[f] for f in form.changed_data if f in fields}
+            event_update(event=obj, by=request.user, **changed)
+        else:
+            values = {f: data[f] for f in fields}
+            values["sources"] = tuple(values["sources"] or ())
+            obj.pk = event_record(by=request.user, **values).pk
 
 
 @admin.register(Judgement)

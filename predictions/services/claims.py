@@ -30,16 +30,38 @@ def _check_permission(by) -> None:
 def claim_create(*, text: str, tags: Iterable[str] = (), description: str = "", by=None) -> Claim:
     """A new open claim stating ``text`` (positively, without hedges)."""
     _check_permission(by)
+    claim = Claim.objects.create(text=_claim_text(text), description=description)
+    ids = tag_ids(tags)
+    if ids:
+        claim.tags.add(*ids.values())
+    return claim
+
+
+@transaction.atomic
+def claim_update(
+    *, claim: Claim, by=None, text: str | None = None, description: str | None = None
+) -> Claim:
+    """Reword a claim or its description; its state changes only through resolution."""
+    _check_permission(by)
+    fields = []
+    if text is not None:
+        claim.text = _claim_text(text)
+        fields.append("text")
+    if description is not None:
+        claim.description = description
+        fields.append("description")
+    if fields:
+        claim.save(update_fields=fields)
+    return claim
+
+
+def _claim_text(text: str) -> str:
     text = " ".join(text.split())
     if not text:
         raise ReviewError("text: a claim needs its text", field="text")
     if len(text) > Claim._meta.get_field("text").max_length:
         raise ReviewError("text: too long for a claim", field="text")
-    claim = Claim.objects.create(text=text, description=description)
-    ids = tag_ids(tags)
-    if ids:
-        claim.tags.add(*ids.values())
-    return claim
+    return text
 
 
 def _same_resolution(a: Claim, b: Claim) -> bool:

@@ -130,13 +130,8 @@ def event_record(
 ) -> Event:
     """Record one event; with an ``external_id`` already in the log, return that event."""
     _check_permission(by)
-    title = " ".join(title.split())
-    if not title:
-        raise ArchiveError("title: an event needs a title", field="title")
-    if len(title) > TITLE_MAX:
-        raise ArchiveError(f"title: longer than {TITLE_MAX} characters", field="title")
-    if not isinstance(occurred_on, datetime.date) or isinstance(occurred_on, datetime.datetime):
-        raise ArchiveError("occurred_on: must be a date", field="occurred_on")
+    title = _event_title(title)
+    _check_day(occurred_on)
     if external_id:
         found = Event.objects.filter(external_id=external_id).first()
         if found is not None:
@@ -145,7 +140,7 @@ def event_record(
         title=title,
         description=description.strip(),
         occurred_on=occurred_on,
-        sources=[s.strip() for s in sources if s.strip()],
+        sources=_sources(sources),
         external_id=external_id or None,
         created_by=by,
     )
@@ -153,3 +148,52 @@ def event_record(
     if ids:
         event.tags.add(*ids.values())
     return event
+
+
+@transaction.atomic
+def event_update(
+    *,
+    event: Event,
+    by=None,
+    title: str | None = None,
+    occurred_on: datetime.date | None = None,
+    description: str | None = None,
+    sources: Sequence[str] | None = None,
+) -> Event:
+    """Correct an event's title, day, description or sources."""
+    _check_permission(by)
+    fields = []
+    if title is not None:
+        event.title = _event_title(title)
+        fields.append("title")
+    if occurred_on is not None:
+        _check_day(occurred_on)
+        event.occurred_on = occurred_on
+        fields.append("occurred_on")
+    if description is not None:
+        event.description = description.strip()
+        fields.append("description")
+    if sources is not None:
+        event.sources = _sources(sources)
+        fields.append("sources")
+    if fields:
+        event.save(update_fields=fields)
+    return event
+
+
+def _event_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise ArchiveError("title: an event needs a title", field="title")
+    if len(title) > TITLE_MAX:
+        raise ArchiveError(f"title: longer than {TITLE_MAX} characters", field="title")
+    return title
+
+
+def _check_day(occurred_on: object) -> None:
+    if not isinstance(occurred_on, datetime.date) or isinstance(occurred_on, datetime.datetime):
+        raise ArchiveError("occurred_on: must be a date", field="occurred_on")
+
+
+def _sources(sources: Sequence[str]) -> list[str]:
+    return [s.strip() for s in sources if s.strip()]

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from archive.models import Article
-from predictions.models import Claim, Judgement, Prediction
+from predictions.models import Claim, Event, Judgement, Prediction
 from tests.factories import (
     CandidateFactory,
     ClaimFactory,
@@ -182,3 +182,37 @@ def test_merge_action(admin_client):
         {"action": "merge", "_selected_action": [first.pk, second.pk]},
     )
     assert Prediction.objects.get().claim == first
+
+
+def test_adding_and_editing_claims_and_events_goes_through_the_services(admin_client):
+    response = admin_client.post(
+        reverse("admin:predictions_claim_add"),
+        {"text": "  The   ferry stops  ", "description": "Ferrywharf line", "predictions-TOTAL_FORMS": "0",
+         "predictions-INITIAL_FORMS": "0"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    claim = Claim.objects.get()
+    assert (claim.text, claim.description) == ("The ferry stops", "Ferrywharf line")
+    admin_client.post(
+        reverse("admin:predictions_claim_change", args=[claim.pk]),
+        {"text": "The  ferry stops running", "description": "Ferrywharf line",
+         "predictions-TOTAL_FORMS": "0", "predictions-INITIAL_FORMS": "0"},
+    )  # fmt: skip
+    claim.refresh_from_db()
+    assert claim.text == "The ferry stops running"
+
+    response = admin_client.post(
+        reverse("admin:predictions_event_add"),
+        {"title": " Ferry  withdrawn ", "occurred_on": "2025-03-01", "description": "",
+         "sources": '["https://example.org/a", " "]'},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get()
+    assert event.title == "Ferry withdrawn" and event.sources == ["https://example.org/a"]
+    assert event.created_by.username == "chief"
+    admin_client.post(
+        reverse("admin:predictions_event_change", args=[event.pk]),
+        {"title": "Ferry withdrawn", "occurred_on": "2025-03-02", "description": "", "sources": "[]"},
+    )
+    event.refresh_from_db()
+    assert event.occurred_on.isoformat() == "2025-03-02" and event.sources == []
