@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from archive.errors import ArchiveError
-from predictions.highlight import quote_in_paragraph
+from predictions.highlighting import Mark, render
 from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
 
 
@@ -124,7 +124,7 @@ class PredictionAdmin(admin.ModelAdmin):
 
     @admin.display(description="In context")
     def context(self, obj):
-        return quote_in_paragraph(obj.body, obj.start, obj.end)
+        return render(obj.body, [Mark(obj.start, obj.end)], around=(obj.start, obj.end))
 
     def get_queryset(self, request):
         return (

@@ -77,7 +77,7 @@ def test_prediction_page_shows_the_quote_in_its_paragraph_escaped(admin_client):
     )
     page = admin_client.get(reverse("admin:predictions_prediction_change", args=[prediction.pk]))
     html = page.content.decode()
-    assert '<mark class="quote">The council will approve the budget by March.</mark>' in html
+    assert '<mark class="q">The council will approve the budget by March.</mark>' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
