@@ -109,9 +109,6 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "static"
-STATICFILES_DIRS = (
-    [BASE_DIR / "archive" / "static_src"] if (BASE_DIR / "archive" / "static_src").exists() else []
-)
 
 LOGIN_URL = "admin:login"
 
