@@ -292,22 +292,7 @@ def claim_resolve(
             field="state",
         )
 
-    locked.state = state
-    locked.resolved_on = on
-    locked.resolution_event = event
-    locked.resolution_note = note
-    locked.resolved_by = by
-    locked.resolved_at = timezone.now()
-    locked.save(
-        update_fields=[
-            "state",
-            "resolved_on",
-            "resolution_event",
-            "resolution_note",
-            "resolved_by",
-            "resolved_at",
-        ]
-    )
+    _write_resolution(locked, state=state, on=on, event=event, note=note, by=by, at=timezone.now())
     judgements = _reconcile(
         _rows_of_claim(locked), state=state, on=on, event=event, note=note, by=by
     )
@@ -324,21 +309,8 @@ def claim_unresolve(*, claim: Claim, note: str = "", by) -> list[Judgement]:
     locked = _lock(claim)
     if locked.state == Claim.State.OPEN:
         raise ResolutionError(f"claim {locked.pk} is not resolved", field="state")
-    locked.state = Claim.State.OPEN
-    locked.resolved_on = None
-    locked.resolution_event = None
-    locked.resolution_note = ""
-    locked.resolved_by = None
-    locked.resolved_at = None
-    locked.save(
-        update_fields=[
-            "state",
-            "resolved_on",
-            "resolution_event",
-            "resolution_note",
-            "resolved_by",
-            "resolved_at",
-        ]
+    _write_resolution(
+        locked, state=Claim.State.OPEN, on=None, event=None, note="", by=None, at=None
     )
     judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
     judgements += _judge_dependents(locked, event=None, note=note, by=by)
@@ -420,3 +392,19 @@ def _refresh(claim: Claim, locked: Claim) -> None:
         setattr(claim, field, getattr(locked, field))
     if "resolution_event" in claim._state.fields_cache:
         claim._state.fields_cache.pop("resolution_event")
+
+
+def _write_resolution(claim: Claim, *, state, on, event, note: str, by, at) -> None:
+    """Set (or clear) the claim's resolution: its state, day, evidence, note, who and when."""
+    claim.state, claim.resolved_on, claim.resolution_event = state, on, event
+    claim.resolution_note, claim.resolved_by, claim.resolved_at = note, by, at
+    claim.save(
+        update_fields=[
+            "state",
+            "resolved_on",
+            "resolution_event",
+            "resolution_note",
+            "resolved_by",
+            "resolved_at",
+        ]
+    )
