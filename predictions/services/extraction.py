@@ -11,12 +11,15 @@ or edited is never changed, and a new candidate overlapping its quote is not cre
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from archive.models import Article, Comment
@@ -25,10 +28,16 @@ from predictions.extraction import EXTRACTOR_VERSION, Candidate, KnownEvent, Par
 from predictions.models import Event, Prediction
 
 # Events that are scheduled occasions a forecast can be tied to ("before the election in May").
-_SCHEDULED = re.compile(
-    r"\b(election|vote|voting|referendum|summit|debate|inauguration|ballot|primar(y|ies)|caucus"
-    r"|conference|meeting|talks|hearing|verdict|budget|final|championship|olympics|cup)\b",
-    re.IGNORECASE,
+_SCHEDULED_WORDS = (
+    "election", "vote", "voting", "referendum", "summit", "debate", "inauguration", "ballot",
+    "primary", "primaries", "caucus", "conference", "meeting", "talks", "hearing", "verdict",
+    "budget", "final", "championship", "olympics", "cup",
+)  # fmt: skip
+_SCHEDULED = re.compile(r"\b(" + "|".join(_SCHEDULED_WORDS) + r")\b", re.IGNORECASE)
+# The database narrows the log to titles containing one of the words; the pattern then keeps
+# whole words only. Without it, every article would read the whole log of the next two years.
+_SCHEDULED_FILTER = functools.reduce(
+    operator.or_, (Q(title__icontains=word) for word in _SCHEDULED_WORDS)
 )
 _KNOWN_EVENT_HORIZON = datetime.timedelta(days=800)
 _KNOWN_EVENT_LIMIT = 400
@@ -60,6 +69,7 @@ def known_events_for(day: datetime.date) -> tuple[KnownEvent, ...]:
     """Scheduled occasions recorded in the event log in the months after ``day``."""
     rows = (
         Event.objects.between(day, day + _KNOWN_EVENT_HORIZON)
+        .filter(_SCHEDULED_FILTER)
         .order_by("occurred_on")
         .values_list("title", "occurred_on")
     )
