@@ -228,18 +228,12 @@ class ArticleAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/archive/article/import.html", context)
 
     def _import(self, request, form) -> None:
-        import datetime
-
-        from django.utils import timezone
-
-        from archive.importers.documents import Defaults
+        from archive.importers.documents import Defaults, parse_datetime
         from archive.services import document_file_import
 
         published = form.cleaned_data["published"]
         defaults = Defaults(
-            published=timezone.make_aware(datetime.datetime.combine(published, datetime.time()))
-            if published
-            else None,
+            published=parse_datetime(published, "published") if published else None,
             outlet=form.cleaned_data["outlet"] or None,
             author=form.cleaned_data["author"] or None,
         )

@@ -216,3 +216,12 @@ def test_adding_and_editing_claims_and_events_goes_through_the_services(admin_cl
     )
     event.refresh_from_db()
     assert event.occurred_on.isoformat() == "2025-03-02" and event.sources == []
+
+
+def test_import_page_fills_in_a_missing_date(admin_client):
+    document = {"title": "Undated", "outlet": "Harbour Herald", "body": "The tolls will rise."}
+    admin_client.post(
+        reverse("admin:archive_article_import"),
+        {"document": json.dumps(document), "published": "2023-04-02"},
+    )
+    assert Article.objects.get().published_on.isoformat() == "2023-04-02"
