@@ -9,15 +9,10 @@ from drf_spectacular.views import (
 )
 from rest_framework import routers
 
-from archive.api.views import (
-    ArticleViewSet,
-    CommentViewSet,
-    DocumentView,
-    OutletViewSet,
-    PersonViewSet,
-)
+from archive.api.views import CommentViewSet, OutletViewSet
 from config.exceptions import error_body
 from predictions.api.export import PredictionCsvExportView, PredictionJsonExportView
+from predictions.api.sources import ArticleViewSet, DocumentView, PersonViewSet
 from predictions.api.views import (
     ClaimViewSet,
     EventViewSet,

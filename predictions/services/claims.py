@@ -14,8 +14,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from archive.errors import ResolutionError, ReviewError
+from predictions.errors import ResolutionError, ReviewError
 from predictions.models import Claim, Prediction
+from predictions.services.resolution import check_permission, claim_judge_moved
 from predictions.services.tags import tag_ids
 
 PERMISSION = "predictions.review_prediction"
@@ -105,8 +106,6 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
             field="target",
         )
     if not src_open:
-        from predictions.services.resolution import check_permission
-
         check_permission(by)
 
     now = timezone.now()
@@ -129,8 +128,6 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
     src.delete()
 
     if src_open and not dst_open:
-        from predictions.services.resolution import claim_judge_moved
-
         claim_judge_moved(
             claim=dst, prediction_ids=moved, note=f"merged from claim {source.pk}", by=by
         )
@@ -153,8 +150,6 @@ def prediction_assign_claim(*, prediction: Prediction, claim: Claim, by=None) ->
     locked.claim = target
     locked.save(update_fields=["claim", "updated_at"])
     if target.state != Claim.State.OPEN and locked.status == Prediction.Status.ACCEPTED:
-        from predictions.services.resolution import check_permission, claim_judge_moved
-
         check_permission(by)
         claim_judge_moved(claim=target, prediction_ids=[locked.pk], note="assigned to claim", by=by)
     prediction.refresh_from_db()

@@ -33,7 +33,7 @@ from django.utils.text import slugify
 
 from archive.errors import ArchiveError
 from archive.models import Outlet, Person
-from archive.services import unique_slug, unique_slugs
+from archive.slugs import unique_slug, unique_slugs
 from predictions.importers.forecasts import (
     PREDICTIONBOOK,
     EntryResult,

@@ -21,9 +21,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 
-from archive.errors import ResolutionError
 from predictions import judging
+from predictions.errors import ResolutionError
 from predictions.models import Claim, Event, Judgement, Prediction
+from predictions.scoring import brier, log_score
+from predictions.services.scores import leaderboards_recompute
 
 PERMISSION = "predictions.resolve_claim"
 BATCH_SIZE = 2000
@@ -46,7 +48,6 @@ def check_permission(by) -> None:
 def _scores(probability: float, outcome: str | None) -> tuple[float | None, float | None]:
     if outcome not in (judging.YES, judging.NO):
         return None, None
-    from predictions.scoring import brier, log_score
 
     came_true = outcome == judging.YES
     return brier(probability, came_true), log_score(probability, came_true)
@@ -54,8 +55,6 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
 def _recompute_after_commit() -> None:
     def recompute() -> None:
-        from predictions.services.scores import leaderboards_recompute
-
         leaderboards_recompute()
 
     transaction.on_commit(recompute)

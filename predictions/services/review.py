@@ -12,9 +12,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from archive.errors import ReviewError
 from archive.models import Article, Comment, Person
+from predictions.errors import ReviewError
 from predictions.models import Claim, Prediction
+from predictions.services.claims import claim_create
 from predictions.services.speakers import speaker_get_or_create
 
 PERMISSION = "predictions.review_prediction"
@@ -83,7 +84,6 @@ def _claim_for(prediction: Prediction, claim: Claim | None) -> Claim:
         return claim
     if prediction.claim_id:
         return prediction.claim
-    from predictions.services.claims import claim_create
 
     return claim_create(text=prediction.claim_text)
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from archive.errors import ResolutionError, ReviewError
+from predictions.errors import ResolutionError, ReviewError
 from predictions.models import Claim
 from predictions.selectors.claims import claim_suggestions, claims_for_event, events_for_claim
 from predictions.services.claims import claim_create, claim_merge, prediction_assign_claim

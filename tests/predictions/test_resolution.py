@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 
-from archive.errors import ResolutionError
+from predictions.errors import ResolutionError
 from predictions.models import Claim, Judgement, Prediction
 from predictions.services.resolution import claim_resolve, claim_unresolve, prediction_judge
 from tests.factories import (

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
-from archive.errors import ReviewError
+from predictions.errors import ReviewError
 from predictions.models import Prediction
 from predictions.services.review import (
     prediction_accept,

@@ -38,7 +38,7 @@ from django.utils.dateparse import parse_date
 from archive.importers.documents import Defaults
 from archive.importers.readers import iter_files
 from archive.models import Article, Comment
-from archive.services import document_file_import
+from archive.services.documents import document_file_import
 from predictions.models import Claim, Event, Prediction
 from predictions.selectors.claims import claim_suggestions
 from predictions.services.claims import claim_create
