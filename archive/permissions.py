@@ -7,21 +7,15 @@ admin shows it as a message, and commands turn it into ``CommandError``.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, TypeAlias
 
 from archive.errors import PermissionRequired
 
-
-class User(Protocol):
-    """What a service needs of whoever it acts for: Django's users, signed in or anonymous."""
-
-    pk: Any
-
-    def has_perm(self, perm: str, obj: Any = None) -> bool: ...
-
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # The user a service acts for, or None for the system itself.
-Actor = User | None
+Actor: TypeAlias = "User | None"
 
 
 def permission_require(by: Actor, permission: str, *, to: str) -> None:
@@ -30,6 +24,6 @@ def permission_require(by: Actor, permission: str, *, to: str) -> None:
         raise PermissionRequired(f"{by} may not {to} (needs {permission}).", permission=permission)
 
 
-def stored_user(by: Actor) -> Any:
+def stored_user(by: Actor) -> Actor:
     """``by`` as a value for a user foreign key: None for the system and for anonymous users."""
-    return by if getattr(by, "pk", None) else None
+    return by if by is not None and by.pk else None

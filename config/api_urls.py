@@ -59,7 +59,7 @@ router.register("events", EventViewSet, basename="event")
 router.register("judgements", JudgementViewSet, basename="judgement")
 
 
-def not_found(request, path=""):
+def not_found(_request, path=""):  # noqa: ARG001 - the URL pattern passes the path
     """Unknown API paths answer in the API's error shape rather than the site's 404 page."""
     return JsonResponse(error_body(code="not_found", message="No such API endpoint."), status=404)
 

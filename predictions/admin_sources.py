@@ -80,7 +80,7 @@ class ArticleAdmin(archive_admin.ArticleAdmin):
     def extract_predictions(self, request, queryset):
         created = replaced = kept = 0
         for article in queryset.select_related("outlet").prefetch_related("authors"):
-            result = article_extract(article=article, by=request.user)
+            result = article_extract(article=article)
             created, replaced, kept = (
                 created + result.created,
                 replaced + result.replaced,

@@ -7,6 +7,7 @@ creators of the same name end up with one row.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -49,8 +50,8 @@ def people_get_or_create(
         # Someone created one of them meanwhile: fall back to one savepoint per person.
         for key, name in missing.items():
             people[key] = get_or_create(
-                find=lambda name=name: person_matching(name=name, outlet=outlet),
-                create=lambda name=name: _person_create(name, outlet),
+                find=functools.partial(person_matching, name=name, outlet=outlet),
+                create=functools.partial(_person_create, name, outlet),
             )
     if any(person.pk is None for person in people.values()):
         people = people_find(names=names, outlet=outlet)  # a backend without RETURNING

@@ -121,7 +121,8 @@ def article_parts(article: Article) -> list[tuple[PartRef, Part]]:
         authors=[a.name for a in article.authors.all()],
         outlet=article.outlet.name,
         comments=(
-            (c.pk, c.author.name if c.author_id else None, c.posted_at, c.body) for c in comments
+            (c.pk, c.author.name if c.author is not None else None, c.posted_at, c.body)
+            for c in comments
         ),
         known_events=known_events_for(timezone.localdate(article.published_at)),
     )

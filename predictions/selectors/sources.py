@@ -9,29 +9,28 @@ from archive.selectors import article_list
 from predictions.models import Prediction
 
 
-def people_with_prediction_counts(queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
-    """People (all, or ``queryset``) with ``prediction_count``: their accepted predictions."""
-    people = Person.objects.all() if queryset is None else queryset
-    return people.annotate(
-        prediction_count=Count(
-            "predictions",
-            filter=Q(predictions__status=Prediction.Status.ACCEPTED),
-            distinct=True,
-        )
+def _accepted_count() -> Count:
+    """A person's accepted predictions (of those the query's filters on them leave)."""
+    return Count(
+        "predictions", filter=Q(predictions__status=Prediction.Status.ACCEPTED), distinct=True
     )
 
 
 def person_list() -> QuerySet[Person]:
-    """People as the API lists them: counted, with their outlet and aliases."""
-    return people_with_prediction_counts().select_related("outlet").prefetch_related("aliases")
+    """People as the API lists them: ``prediction_count``, their outlet and aliases."""
+    return (
+        Person.objects.annotate(prediction_count=_accepted_count())
+        .select_related("outlet")
+        .prefetch_related("aliases")
+    )
 
 
 def outlet_people(*, outlet: Outlet, limit: int = 30) -> list[Person]:
     """The people with accepted predictions in ``outlet``'s articles, most prolific first."""
     people = Person.objects.filter(
         predictions__article__outlet=outlet, predictions__status=Prediction.Status.ACCEPTED
-    )
-    return list(people_with_prediction_counts(people).order_by("-prediction_count", "name")[:limit])
+    ).annotate(prediction_count=_accepted_count())
+    return list(people.order_by("-prediction_count", "name")[:limit])
 
 
 def article_detailed_list(queryset: QuerySet[Article] | None = None) -> QuerySet[Article]:

@@ -55,7 +55,7 @@ def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 
 @transaction.atomic
 def article_save_candidates(
-    *, article: Article, extracted: Sequence[tuple[PartRef, list[Candidate]]], by: Actor = None
+    *, article: Article, extracted: Sequence[tuple[PartRef, list[Candidate]]]
 ) -> ExtractionResult:
     """Replace the article's untouched candidates with ``extracted``; keep everything reviewed."""
     article = Article.objects.select_for_update().get(pk=article.pk)
@@ -131,11 +131,9 @@ def _speaker(
     return quoted.get((c.speaker or "").casefold())
 
 
-def article_extract(*, article: Article, by: Actor = None) -> ExtractionResult:
+def article_extract(*, article: Article) -> ExtractionResult:
     """Extract candidate predictions from an article and its comments, and save them."""
-    return article_save_candidates(
-        article=article, extracted=extract_parts(article_parts(article)), by=by
-    )
+    return article_save_candidates(article=article, extracted=extract_parts(article_parts(article)))
 
 
 @transaction.atomic
@@ -143,7 +141,7 @@ def document_import_extract(*, document: DocumentData, by: Actor = None) -> Impo
     """``document_import``, then extract the new article's candidates, in one transaction."""
     outcome = document_import(document=document, by=by)
     if outcome.created:
-        article_extract(article=outcome.article, by=by)
+        article_extract(article=outcome.article)
     return outcome
 
 

@@ -204,8 +204,8 @@ def test_import_and_extract_extracts_new_articles_only(monkeypatch):
 
     calls = []
 
-    def fake_extract(*, article, by=None):
-        calls.append((article.pk, by))
+    def fake_extract(*, article):
+        calls.append(article.pk)
 
     monkeypatch.setattr(extraction, "article_extract", fake_extract)
     document = parse_document(
@@ -219,6 +219,6 @@ def test_import_and_extract_extracts_new_articles_only(monkeypatch):
     )
     user = UserFactory()
     article = extraction.document_import_extract(document=document, by=user).article
-    assert calls == [(article.pk, user)]
+    assert calls == [article.pk]
     extraction.document_import_extract(document=document, by=user)
     assert len(calls) == 1  # duplicates are not extracted again
