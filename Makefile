@@ -11,8 +11,8 @@ DEMO_ENV := DJANGO_DEBUG=1 ARCHIVE_MIN_RESOLVED=3
 
 help:
 	@echo "make demo       set up a SQLite archive with the demo story and serve it on $(HOST):$(PORT)"
-	@echo "make test       install the dev tools and run the whole test suite"
-	@echo "make lint       ruff check and format check"
+	@echo "make test       install the dev tools, run make lint, then the whole test suite"
+	@echo "make lint       ruff check and format check, the import contracts and mypy"
 	@echo "make bench      run the benchmarks in bench/ (needs ../shared/corpus)"
 
 $(BIN)/python:
@@ -45,7 +45,7 @@ demo: demo-data
 serve:
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-dev browser
+test: lint browser
 	DJANGO_DEBUG=0 ARCHIVE_ALLOW_DEV_SECRET=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
@@ -55,6 +55,8 @@ test-fast: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install-dev
 	$(BIN)/ruff check --fix .

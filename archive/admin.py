@@ -7,6 +7,7 @@ opens the import page, which accepts document files or a pasted document.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from django import forms
@@ -15,11 +16,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.urls import path
 
+from archive.importers.documents import Defaults, parse_datetime
 from archive.models import Article, Comment, Outlet, Person, PersonAlias
-from predictions.models import Prediction
+from archive.services.documents import FileImportReport, document_file_import
 
 
 @admin.register(Outlet)
@@ -45,7 +46,7 @@ class PersonAliasInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "outlet", "prediction_count", "created_at"]
+    list_display = ["name", "kind", "outlet", "created_at"]
     list_filter = ["kind", ("outlet", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases__name", "slug"]
     autocomplete_fields = ["outlet"]
@@ -54,16 +55,7 @@ class PersonAdmin(admin.ModelAdmin):
     inlines = [PersonAliasInline]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("outlet")
-            .annotate(prediction_count=Count("predictions"))
-        )
-
-    @admin.display(description="Predictions", ordering="prediction_count")
-    def prediction_count(self, obj):
-        return obj.prediction_count
+        return super().get_queryset(request).select_related("outlet")
 
 
 class CommentInline(admin.StackedInline):
@@ -76,31 +68,6 @@ class CommentInline(admin.StackedInline):
 
     def has_add_permission(self, request, obj=None):
         return False
-
-
-class PredictionInline(admin.TabularInline):
-    model = Prediction
-    fk_name = "article"
-    extra = 0
-    fields = ["status", "part", "speaker_name", "claim_text", "probability", "deadline", "link"]
-    readonly_fields = fields
-    can_delete = False
-    ordering = ["comment__position", "start"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="Where")
-    def part(self, obj):
-        return f"comment {obj.comment.position + 1}" if obj.comment_id else "article"
-
-    @admin.display(description="")
-    def link(self, obj):
-        url = reverse("admin:predictions_prediction_change", args=[obj.pk])
-        return format_html('<a href="{}">Review</a>', url)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("comment")
 
 
 class ImportForm(forms.Form):
@@ -117,7 +84,6 @@ class ImportForm(forms.Form):
     published = forms.DateField(required=False, help_text="For documents that lack a date.")
     outlet = forms.CharField(required=False, help_text="For documents that lack an outlet.")
     author = forms.CharField(required=False, help_text="For documents that lack an author.")
-    extract = forms.BooleanField(required=False, initial=True, label="Extract predictions")
 
 
 @admin.register(Article)
@@ -127,7 +93,6 @@ class ArticleAdmin(admin.ModelAdmin):
         "outlet",
         "published_at",
         "comment_count",
-        "prediction_count",
         "extracted_at",
     ]
     list_filter = [("outlet", admin.RelatedOnlyFieldListFilter), "source_format", "language"]
@@ -159,44 +124,17 @@ class ArticleAdmin(admin.ModelAdmin):
         "imported_by",
         "extracted_at",
     ]
-    inlines = [CommentInline, PredictionInline]
-    actions = ["extract_predictions"]
+    inlines = [CommentInline]
+    import_form = ImportForm
 
     def get_queryset(self, request):
         return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                comment_count=Count("comments", distinct=True),
-                prediction_count=Count("predictions", distinct=True),
-            )
+            super().get_queryset(request).annotate(comment_count=Count("comments", distinct=True))
         )
 
     @admin.display(description="Comments", ordering="comment_count")
     def comment_count(self, obj):
         return obj.comment_count
-
-    @admin.display(description="Predictions", ordering="prediction_count")
-    def prediction_count(self, obj):
-        return obj.prediction_count
-
-    @admin.action(description="Extract predictions from the selected articles")
-    def extract_predictions(self, request, queryset):
-        from predictions.services.extraction import article_extract
-
-        created = replaced = kept = 0
-        for article in queryset.select_related("outlet").prefetch_related("authors"):
-            result = article_extract(article=article, by=request.user)
-            created, replaced, kept = (
-                created + result.created,
-                replaced + result.replaced,
-                kept + result.kept,
-            )
-        self.message_user(
-            request,
-            f"{created} candidates created, {replaced} unreviewed replaced, {kept} reviewed kept.",
-            messages.SUCCESS,
-        )
 
     # Articles are added through the import page, which uses the import service.
     def get_urls(self):
@@ -215,7 +153,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def import_view(self, request):
         if not request.user.has_perm("archive.import_document"):
             raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None)
+        form = self.import_form(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             self._import(request, form)
             return redirect("admin:archive_article_changelist")
@@ -227,10 +165,13 @@ class ArticleAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/archive/article/import.html", context)
 
-    def _import(self, request, form) -> None:
-        from archive.importers.documents import Defaults, parse_datetime
-        from archive.services import document_file_import
+    def file_import(
+        self, request, form: forms.Form, *, path: Path, defaults: Defaults
+    ) -> Iterator[FileImportReport]:
+        """Import the documents of one uploaded file (a subclass may do more per document)."""
+        return document_file_import(path=path, defaults=defaults, by=request.user)
 
+    def _import(self, request, form) -> None:
         published = form.cleaned_data["published"]
         defaults = Defaults(
             published=parse_datetime(published, "published") if published else None,
@@ -251,13 +192,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 target.write_text(form.cleaned_data["document"], encoding="utf-8")
                 paths.append(target)
             for file_path in paths:
-                reports = document_file_import(
-                    path=file_path,
-                    defaults=defaults,
-                    by=request.user,
-                    extract=form.cleaned_data["extract"],
-                )
-                for report in reports:
+                for report in self.file_import(request, form, path=file_path, defaults=defaults):
                     if report.failed:
                         failed += 1
                         self.message_user(

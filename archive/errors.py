@@ -1,7 +1,7 @@
 """The archive's domain error: a clear one-line message, optionally naming the field at fault.
 
-Raised by services and parsers; the API maps it to HTTP 400 in one place, commands turn it into
-``CommandError``, and the admin into a message.
+Raised by services and parsers; the API maps it to HTTP 400 in one place (403 for
+``PermissionRequired``), commands turn it into ``CommandError``, and the admin into a message.
 """
 
 
@@ -19,9 +19,9 @@ class DocumentError(ArchiveError):
     """A document (CONTRACT §1) that cannot be read or does not have the required shape."""
 
 
-class ReviewError(ArchiveError):
-    """A review action that does not apply to the prediction's current state."""
+class PermissionRequired(ArchiveError):
+    """The user a service acts for lacks the permission it needs (HTTP 403, not bad input)."""
 
-
-class ResolutionError(ArchiveError):
-    """A resolution that contradicts the claim's state or the rules of judgement."""
+    def __init__(self, message: str, *, permission: str) -> None:
+        super().__init__(message)
+        self.permission = permission

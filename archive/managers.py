@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 
 
 class PersonQuerySet(models.QuerySet):
-    def with_prediction_counts(self) -> PersonQuerySet:
-        return self.annotate(
-            prediction_count=Count(
-                "predictions", filter=Q(predictions__status="accepted"), distinct=True
-            )
-        )
-
     def matching_name(self, name: str, *, outlet=None) -> PersonQuerySet:
         """People called ``name`` (or with it as an alias), globally or on ``outlet``."""
         q = Q(name__iexact=name) | Q(aliases__name__iexact=name)

@@ -39,7 +39,7 @@ BOARD_PAGE = 50
 
 
 # The URLconf the server runs: the project's URLs plus the two anchors.
-def _anchor_predictions(request):
+def _anchor_predictions(_request):
     from django.http import JsonResponse
 
     from predictions.api.rows import COLUMNS
@@ -50,7 +50,7 @@ def _anchor_predictions(request):
     return JsonResponse({"results": list(rows)})
 
 
-def _anchor_board(request):
+def _anchor_board(_request):
     from django.http import JsonResponse
 
     from predictions.models import LeaderboardEntry

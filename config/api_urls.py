@@ -9,15 +9,10 @@ from drf_spectacular.views import (
 )
 from rest_framework import routers
 
-from archive.api.views import (
-    ArticleViewSet,
-    CommentViewSet,
-    DocumentView,
-    OutletViewSet,
-    PersonViewSet,
-)
+from archive.api.views import CommentViewSet, OutletViewSet
 from config.exceptions import error_body
 from predictions.api.export import PredictionCsvExportView, PredictionJsonExportView
+from predictions.api.sources import ArticleViewSet, DocumentView, PersonViewSet
 from predictions.api.views import (
     ClaimViewSet,
     EventViewSet,
@@ -64,7 +59,7 @@ router.register("events", EventViewSet, basename="event")
 router.register("judgements", JudgementViewSet, basename="judgement")
 
 
-def not_found(request, path=""):
+def not_found(_request, path=""):  # noqa: ARG001 - the URL pattern passes the path
     """Unknown API paths answer in the API's error shape rather than the site's 404 page."""
     return JsonResponse(error_body(code="not_found", message="No such API endpoint."), status=404)
 

@@ -1,11 +1,12 @@
-"""The REST API's one error shape, and the one place domain errors become HTTP 400.
+"""The REST API's one error shape, and the one place domain errors become HTTP 400 (or 403).
 
 Every refusal the API makes reads the same way::
 
     {"error": {"code": "invalid", "message": "published: not a date", "fields": {"published": ["..."]}}}
 
 ``fields`` is present only when particular input fields are at fault. Services raise
-``archive.errors.ArchiveError`` (optionally naming a field); it is bad input, so it is a 400.
+``archive.errors.ArchiveError`` (optionally naming a field); it is bad input, so it is a 400,
+except ``PermissionRequired``, which is a 403.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, PermissionRequired
 
 # DRF's default codes, renamed where ours reads better to a caller.
 _CODES = {
@@ -87,7 +88,9 @@ def _validation_body(exc: exceptions.ValidationError) -> dict:
 
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     """DRF's exception handler, answering in the archive's error shape."""
-    if isinstance(exc, ArchiveError):
+    if isinstance(exc, PermissionRequired):
+        exc = exceptions.PermissionDenied(exc.message)
+    elif isinstance(exc, ArchiveError):
         fields = {exc.field: [exc.message]} if exc.field else None
         return Response(
             error_body(code="invalid", message=exc.message, fields=fields),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,8 +16,19 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from archive.errors import ArchiveError
+from predictions import admin_sources  # noqa: F401 - the article and person pages, extended
 from predictions.highlighting import Mark, render
 from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
+from predictions.selectors.claims import events_for_claim
+from predictions.services.claims import (
+    claim_create,
+    claim_merge,
+    claim_update,
+    prediction_assign_claim,
+)
+from predictions.services.events import event_record, event_update
+from predictions.services.resolution import claim_resolve, claim_unresolve
+from predictions.services.review import prediction_accept, prediction_correct, prediction_reject
 
 
 @admin.register(Tag)
@@ -132,8 +144,6 @@ class PredictionAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        from predictions.services.review import prediction_correct
-
         changes = {
             name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data
         }
@@ -143,15 +153,11 @@ class PredictionAdmin(admin.ModelAdmin):
             if changes:
                 prediction_correct(prediction=obj, by=request.user, **changes)
             if claim is not None and obj.status == Prediction.Status.ACCEPTED:
-                from predictions.services.claims import prediction_assign_claim
-
                 prediction_assign_claim(prediction=obj, claim=claim, by=request.user)
         except ArchiveError as exc:
             self.message_user(request, str(exc), messages.ERROR)
 
     def response_change(self, request, obj):
-        from predictions.services.review import prediction_accept, prediction_reject
-
         try:
             if "_accept" in request.POST:
                 prediction_accept(prediction=obj, by=request.user)
@@ -167,8 +173,6 @@ class PredictionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Accept the selected predictions", permissions=["change"])
     def accept(self, request, queryset):
-        from predictions.services.review import prediction_accept
-
         self._each(
             request,
             queryset,
@@ -178,8 +182,6 @@ class PredictionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Reject the selected predictions", permissions=["change"])
     def reject(self, request, queryset):
-        from predictions.services.review import prediction_reject
-
         self._each(
             request,
             queryset,
@@ -256,8 +258,6 @@ class ClaimAdmin(admin.ModelAdmin):
         return request.user.has_perm("predictions.resolve_claim")
 
     def save_model(self, request, obj, form, change):
-        from predictions.services.claims import claim_create, claim_update
-
         data = form.cleaned_data
         if change:
             changed = {f: data[f] for f in form.changed_data if f in ("text", "description")}
@@ -286,11 +286,7 @@ class ClaimAdmin(admin.ModelAdmin):
         return redirect("admin:predictions_claim_resolve", queryset.get().pk)
 
     def resolve_view(self, request, object_id):
-        from predictions.services.resolution import claim_resolve
-
         if not self.has_resolve_permission(request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         claim = self.get_object(request, object_id)
         form = ResolveForm(request.POST or None)
@@ -323,8 +319,6 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description="Un-resolve the selected claims", permissions=["resolve"])
     def unresolve(self, request, queryset):
-        from predictions.services.resolution import claim_unresolve
-
         for claim in queryset.exclude(state=Claim.State.OPEN):
             try:
                 claim_unresolve(claim=claim, note="Un-resolved in the admin.", by=request.user)
@@ -334,8 +328,6 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description="Merge the selected claims into the oldest", permissions=["change"])
     def merge(self, request, queryset):
-        from predictions.services.claims import claim_merge
-
         claims = list(queryset.order_by("created_at", "pk"))
         if len(claims) < 2:
             self.message_user(request, "Select at least two claims to merge.", messages.WARNING)
@@ -350,10 +342,6 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 def _suggested_events(claim):
-    try:
-        from predictions.selectors.claims import events_for_claim
-    except ImportError:
-        return []
     return [event for event, _score in events_for_claim(claim=claim, limit=10)]
 
 
@@ -371,8 +359,6 @@ class EventAdmin(admin.ModelAdmin):
         return len(obj.sources or [])
 
     def save_model(self, request, obj, form, change):
-        from predictions.services.events import event_record, event_update
-
         data = form.cleaned_data
         fields = ("title", "occurred_on", "description", "sources")
         if change:

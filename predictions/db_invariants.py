@@ -134,9 +134,9 @@ def _execute(schema_editor, statements_by_vendor) -> None:
             cursor.execute(sql)
 
 
-def create_triggers(apps, schema_editor) -> None:
+def create_triggers(_apps, schema_editor) -> None:
     _execute(schema_editor, _FORWARD)
 
 
-def drop_triggers(apps, schema_editor) -> None:
+def drop_triggers(_apps, schema_editor) -> None:
     _execute(schema_editor, _BACKWARD)

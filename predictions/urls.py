@@ -2,7 +2,6 @@
 
 from django.urls import path
 
-from archive import views as archive_views
 from predictions import feeds, views
 
 app_name = "site"
@@ -13,8 +12,8 @@ urlpatterns = [
     path("people/<slug:slug>/", views.person, name="person"),
     path("people/<slug:slug>/feed.rss", feeds.PersonFeed(), name="person-rss"),
     path("people/<slug:slug>/feed.atom", feeds.PersonAtomFeed(), name="person-atom"),
-    path("outlets/<slug:slug>/", archive_views.outlet, name="outlet"),
-    path("articles/<int:pk>/", archive_views.article, name="article"),
+    path("outlets/<slug:slug>/", views.outlet, name="outlet"),
+    path("articles/<int:pk>/", views.article, name="article"),
     path("predictions/<int:pk>/", views.prediction, name="prediction"),
     path("claims/<int:pk>/", views.claim, name="claim"),
     path("events/", views.events, name="events"),

@@ -1,4 +1,4 @@
-"""The public site's pages about forecasts: home, leaderboards, people, predictions, claims,
+"""The public site's pages: home, leaderboards, people, outlets, articles, predictions, claims,
 events, search and the editors' queue of what is due.
 
 Each view reads through a selector or a named queryset and renders one template.
@@ -12,14 +12,16 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from archive.models import Article, Person
+from archive.models import Article, Outlet, Person
+from archive.threads import thread_order
 from predictions.models import Claim, Event, LeaderboardEntry, Prediction, Tag
 from predictions.selectors.claims import claims_for_event, events_for_claim
 from predictions.selectors.due import predictions_due, predictions_due_soon
 from predictions.selectors.leaderboards import leaderboard as board_rows
 from predictions.selectors.leaderboards import person_calibration, person_score_history
-from predictions.selectors.records import person_record
+from predictions.selectors.records import outlet_record, person_record
 from predictions.selectors.search import site_search
+from predictions.selectors.sources import article_predictions_shown, outlet_people
 
 PAGE_SIZE = 25
 
@@ -203,5 +205,48 @@ def due(request: HttpRequest) -> HttpResponse:
         {
             "overdue": list(predictions_due()[:200]),
             "soon": list(predictions_due_soon(days=30)[:200]),
+        },
+    )
+
+
+def article(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = get_object_or_404(Article.objects.with_relations(), pk=pk)
+    # Editors also see what the extractor proposed and nobody has reviewed yet.
+    forecasts = article_predictions_shown(article=subject, editor=request.user.is_staff)
+    by_comment: dict[int | None, list[Prediction]] = {}
+    for forecast in forecasts:
+        by_comment.setdefault(forecast.comment_id, []).append(forecast)
+    comments = list(subject.comments.select_related("author").order_by("position"))
+    for comment in comments:
+        comment.forecasts = by_comment.get(comment.pk, [])
+    return render(
+        request,
+        "site/article.html",
+        {
+            "article": subject,
+            "forecasts": forecasts,
+            "article_forecasts": by_comment.get(None, []),
+            "thread": thread_order(comments),
+            "comment_count": len(comments),
+        },
+    )
+
+
+def outlet(request: HttpRequest, slug: str) -> HttpResponse:
+    subject = get_object_or_404(Outlet, slug=slug)
+    forecasts = Prediction.objects.accepted().for_outlet(subject).with_relations()
+    page = Paginator(forecasts.order_by("-made_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "site/outlet.html",
+        {
+            "outlet": subject,
+            "record": outlet_record(outlet=subject),
+            "entry": LeaderboardEntry.objects.board(scope="outlet").filter(outlet=subject).first(),
+            "people": outlet_people(outlet=subject),
+            "articles": list(subject.articles.order_by("-published_at", "-id")[:10]),
+            "page": page,
         },
     )

@@ -26,13 +26,3 @@ class ModelPermission(BasePermission):
 class CanImportDocuments(ModelPermission):
     permission = "archive.import_document"
     message = "Importing documents needs the archive.import_document permission."
-
-
-class CanReviewPredictions(ModelPermission):
-    permission = "predictions.review_prediction"
-    message = "Reviewing predictions needs the predictions.review_prediction permission."
-
-
-class CanResolveClaims(ModelPermission):
-    permission = "predictions.resolve_claim"
-    message = "Resolving claims needs the predictions.resolve_claim permission."

@@ -8,7 +8,6 @@ from archive.api.fields import PageUrlField
 from archive.api.references import OutletRefSerializer, PersonRefSerializer
 from archive.api.representation import ReadModelSerializer
 from archive.models import Article, Comment, Outlet, Person
-from predictions.api.serializers import PredictionSerializer
 
 
 class OutletSerializer(ReadModelSerializer):
@@ -81,17 +80,6 @@ class ArticleSerializer(ReadModelSerializer):
     source_url = serializers.URLField(
         source="url", read_only=True, allow_null=True, help_text="Where the article was published."
     )
-
-
-class ArticleDetailSerializer(ArticleSerializer):
-    """An article with its text, its comments and every prediction found in it."""
-
-    comments = CommentSerializer(many=True, read_only=True)
-    predictions = PredictionSerializer(many=True, read_only=True)
-
-    class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "body", "metadata", "comments", "predictions"]
-        read_only_fields = fields
 
 
 # The document format (CONTRACT §1), described for the schema. The document parser is what

@@ -46,7 +46,7 @@ def _page_url(origin: str, view_name: str, lookup: str):
     try:
         prefix, suffix = url_template(get_urlconf(), view_name, lookup)
     except NoReverseMatch:
-        return lambda key: None
+        return lambda _key: None
     return lambda key: f"{origin}{prefix}{key}{suffix}"
 
 

@@ -12,6 +12,7 @@ from archive.api.references import (
     PersonRefSerializer,
 )
 from archive.api.representation import ReadModelSerializer
+from archive.api.serializers import ArticleSerializer, CommentSerializer
 from archive.models import Person
 from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
 
@@ -308,3 +309,14 @@ class ScoreHistoryPointSerializer(serializers.Serializer):
     resolved = serializers.IntegerField()
     brier = serializers.FloatField()
     log_score = serializers.FloatField()
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    """An article with its text, its comments and every prediction found in it."""
+
+    comments = CommentSerializer(many=True, read_only=True)
+    predictions = PredictionSerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body", "metadata", "comments", "predictions"]
+        read_only_fields = fields

@@ -15,11 +15,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from archive.api.fields import page_origin
-from archive.api.permissions import CanResolveClaims, CanReviewPredictions
 from archive.api.schema import ArchiveAutoSchema
 from archive.api.views import ArchiveViewSet
 from config.pagination import CursorPagination
 from predictions.api.filters import ClaimFilter, EventFilter, JudgementFilter, PredictionFilter
+from predictions.api.permissions import CanResolveClaims, CanReviewPredictions
 from predictions.api.rows import COLUMNS, prediction_rows_represent, tag_slugs
 from predictions.api.serializers import (
     ClaimResolutionSerializer,

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection, transaction
 from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
+from django.utils import timezone
 from rapidfuzz import fuzz
 
 from predictions import matching
@@ -53,8 +55,6 @@ def claim_suggestions(*, text: str, limit: int = 5) -> list[tuple[Claim, float]]
     if not text:
         return []
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
         with transaction.atomic(), connection.cursor() as cursor:
             # Scoped to this transaction; the % operator then uses the GIN trigram index.
             cursor.execute("SET LOCAL pg_trgm.similarity_threshold = %s", [TRIGRAM_THRESHOLD])
@@ -76,8 +76,6 @@ def claim_suggestions(*, text: str, limit: int = 5) -> list[tuple[Claim, float]]
 
 
 def _day_after(day: datetime.date) -> datetime.datetime:
-    from django.utils import timezone
-
     return timezone.make_aware(
         datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
     )
@@ -129,8 +127,6 @@ def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, floa
             .order_by("-matched", "occurred_on")
         )
     if first is not None:
-        from django.utils import timezone
-
         candidates = candidates.filter(occurred_on__gte=timezone.localdate(first))
     rows = candidates.values_list("pk", "title", "description")[:CANDIDATES]
     ranked = matching.rank(

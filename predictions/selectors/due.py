@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from predictions.models import Prediction
@@ -36,7 +36,6 @@ def predictions_due_soon(
 
 def predictions_checked_not_occurred(*, today: datetime.date | None = None) -> QuerySet[Prediction]:
     """Due predictions whose claim an editor checked had not occurred by their deadline."""
-    from django.db.models import F
 
     return predictions_due(today=today).filter(
         claim__state="open", claim__checked_not_occurred_on__gte=F("deadline")

@@ -7,6 +7,7 @@ every word and lists the newest first.
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet
 
@@ -14,8 +15,6 @@ from predictions.models import Event
 
 
 def _postgres_vector():
-    from django.contrib.postgres.search import SearchVector
-
     # Must stay the expression the GIN index of migration 0004 was built on.
     return SearchVector("title", "description", config="english")
 
@@ -26,8 +25,6 @@ def events_search(*, q: str, any_word: bool = False) -> QuerySet[Event]:
     if not words:
         return Event.objects.none()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
         text = " or ".join(words) if any_word else " ".join(words)
         query = SearchQuery(text, config="english", search_type="websearch")
         vector = _postgres_vector()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Q
 
+from predictions.managers import PredictionQuerySet
 from predictions.models import Prediction
 
 # A forecast is right when it leaned the way things went; exactly 50% leans neither way.
@@ -30,7 +31,7 @@ class Record:
         return self.scored - self.right - self.wrong
 
 
-def record_of(predictions: QuerySet[Prediction]) -> Record:
+def record_of(predictions: PredictionQuerySet) -> Record:
     """Summarise accepted predictions in one query."""
     row = predictions.accepted().aggregate(
         total=Count("id"),

@@ -10,27 +10,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from archive.errors import ResolutionError, ReviewError
+from archive.permissions import Actor, permission_require
+from predictions.errors import ResolutionError, ReviewError
 from predictions.models import Claim, Prediction
+from predictions.services.resolution import PERMISSION as RESOLVE_PERMISSION
+from predictions.services.resolution import claim_judge_moved
 from predictions.services.tags import tag_ids
+from predictions.services.text import one_line
 
 PERMISSION = "predictions.review_prediction"
-
-
-def _check_permission(by) -> None:
-    if by is not None and not by.has_perm(PERMISSION):
-        raise PermissionDenied(f"{by} may not edit claims (needs {PERMISSION}).")
+CLAIM_TEXT_MAX = Claim._meta.get_field("text").max_length or 0
 
 
 @transaction.atomic
-def claim_create(*, text: str, tags: Iterable[str] = (), description: str = "", by=None) -> Claim:
+def claim_create(
+    *, text: str, tags: Iterable[str] = (), description: str = "", by: Actor = None
+) -> Claim:
     """A new open claim stating ``text`` (positively, without hedges)."""
-    _check_permission(by)
-    claim = Claim.objects.create(text=_claim_text(text), description=description)
+    permission_require(by, PERMISSION, to="edit claims")
+    claim = Claim.objects.create(
+        text=one_line(text, field="text", max_length=CLAIM_TEXT_MAX, error=ReviewError),
+        description=description,
+    )
     ids = tag_ids(tags)
     if ids:
         claim.tags.add(*ids.values())
@@ -39,13 +43,13 @@ def claim_create(*, text: str, tags: Iterable[str] = (), description: str = "", 
 
 @transaction.atomic
 def claim_update(
-    *, claim: Claim, by=None, text: str | None = None, description: str | None = None
+    *, claim: Claim, by: Actor = None, text: str | None = None, description: str | None = None
 ) -> Claim:
     """Reword a claim or its description; its state changes only through resolution."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="edit claims")
     fields = []
     if text is not None:
-        claim.text = _claim_text(text)
+        claim.text = one_line(text, field="text", max_length=CLAIM_TEXT_MAX, error=ReviewError)
         fields.append("text")
     if description is not None:
         claim.description = description
@@ -55,21 +59,12 @@ def claim_update(
     return claim
 
 
-def _claim_text(text: str) -> str:
-    text = " ".join(text.split())
-    if not text:
-        raise ReviewError("text: a claim needs its text", field="text")
-    if len(text) > Claim._meta.get_field("text").max_length:
-        raise ReviewError("text: too long for a claim", field="text")
-    return text
-
-
 def _same_resolution(a: Claim, b: Claim) -> bool:
     return (a.state, a.resolved_on) == (b.state, b.resolved_on)
 
 
 @transaction.atomic
-def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
+def claim_merge(*, source: Claim, target: Claim, by: Actor = None) -> Claim:
     """Fold ``source`` into ``target`` and delete it; return ``target``.
 
     Predictions and condition references move to ``target``, and ``target`` gains the tags of
@@ -77,7 +72,7 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
     predictions joining a resolved one are judged by its resolution; a resolved ``source`` into
     an open ``target`` is refused (un-resolve it, or merge the other way).
     """
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="edit claims")
     if source.pk == target.pk:
         raise ReviewError("target: a claim cannot be merged into itself", field="target")
     # Lock both rows in a fixed order so that two crossing merges cannot deadlock.
@@ -105,9 +100,7 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
             field="target",
         )
     if not src_open:
-        from predictions.services.resolution import check_permission
-
-        check_permission(by)
+        permission_require(by, RESOLVE_PERMISSION, to="resolve claims")
 
     now = timezone.now()
     moved = list(Prediction.objects.filter(claim=src).values_list("pk", flat=True))
@@ -129,8 +122,6 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
     src.delete()
 
     if src_open and not dst_open:
-        from predictions.services.resolution import claim_judge_moved
-
         claim_judge_moved(
             claim=dst, prediction_ids=moved, note=f"merged from claim {source.pk}", by=by
         )
@@ -138,9 +129,11 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
 
 
 @transaction.atomic
-def prediction_assign_claim(*, prediction: Prediction, claim: Claim, by=None) -> Prediction:
+def prediction_assign_claim(
+    *, prediction: Prediction, claim: Claim, by: Actor = None
+) -> Prediction:
     """Attach ``prediction`` to ``claim``; an accepted one joining a resolved claim is judged."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="edit claims")
     locked = Prediction.objects.select_for_update().get(pk=prediction.pk)
     if locked.claim_id == claim.pk:
         return prediction
@@ -153,9 +146,7 @@ def prediction_assign_claim(*, prediction: Prediction, claim: Claim, by=None) ->
     locked.claim = target
     locked.save(update_fields=["claim", "updated_at"])
     if target.state != Claim.State.OPEN and locked.status == Prediction.Status.ACCEPTED:
-        from predictions.services.resolution import check_permission, claim_judge_moved
-
-        check_permission(by)
+        permission_require(by, RESOLVE_PERMISSION, to="resolve claims")
         claim_judge_moved(claim=target, prediction_ids=[locked.pk], note="assigned to claim", by=by)
     prediction.refresh_from_db()
     return prediction

@@ -12,14 +12,15 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from archive.errors import ArchiveError
+from archive.permissions import Actor, permission_require
 from predictions.importers.events import TITLE_MAX, EventData, external_id_for
 from predictions.models import Event
 from predictions.services.tags import tag_ids
+from predictions.services.text import one_line
 
 PERMISSION = "predictions.add_event"
 BATCH_SIZE = 2000
@@ -29,11 +30,6 @@ BATCH_SIZE = 2000
 class EventImportResult:
     created: int
     existing: int
-
-
-def _check_permission(by) -> None:
-    if by is not None and not by.has_perm(PERMISSION):
-        raise PermissionDenied(f"{by} may not record events (needs {PERMISSION}).")
 
 
 def _merge_duplicates(events: Iterable[EventData]) -> dict[str, EventData]:
@@ -54,7 +50,7 @@ def _merge_duplicates(events: Iterable[EventData]) -> dict[str, EventData]:
 
 @transaction.atomic
 def _import_batch(
-    events: Sequence[EventData], *, by, tag_cache: dict[str, int]
+    events: Sequence[EventData], *, by: Actor, tag_cache: dict[str, int]
 ) -> EventImportResult:
     unique = _merge_duplicates(events)
     existing = set(
@@ -99,9 +95,9 @@ def _import_batch(
     return EventImportResult(created=len(new), existing=len(events) - len(new))
 
 
-def events_import(*, events: Iterable[EventData], by=None) -> EventImportResult:
+def events_import(*, events: Iterable[EventData], by: Actor = None) -> EventImportResult:
     """Record ``events``, skipping those already in the log; atomic per batch of 2,000."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="record events")
     created = existing = 0
     tag_cache: dict[str, int] = {}
     batch: list[EventData] = []
@@ -125,12 +121,12 @@ def event_record(
     description: str = "",
     sources: Sequence[str] = (),
     tags: Sequence[str] = (),
-    by=None,
+    by: Actor = None,
     external_id: str | None = None,
 ) -> Event:
     """Record one event; with an ``external_id`` already in the log, return that event."""
-    _check_permission(by)
-    title = _event_title(title)
+    permission_require(by, PERMISSION, to="record events")
+    title = one_line(title, field="title", max_length=TITLE_MAX)
     _check_day(occurred_on)
     if external_id:
         found = Event.objects.filter(external_id=external_id).first()
@@ -154,17 +150,17 @@ def event_record(
 def event_update(
     *,
     event: Event,
-    by=None,
+    by: Actor = None,
     title: str | None = None,
     occurred_on: datetime.date | None = None,
     description: str | None = None,
     sources: Sequence[str] | None = None,
 ) -> Event:
     """Correct an event's title, day, description or sources."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="record events")
     fields = []
     if title is not None:
-        event.title = _event_title(title)
+        event.title = one_line(title, field="title", max_length=TITLE_MAX)
         fields.append("title")
     if occurred_on is not None:
         _check_day(occurred_on)
@@ -179,15 +175,6 @@ def event_update(
     if fields:
         event.save(update_fields=fields)
     return event
-
-
-def _event_title(title: str) -> str:
-    title = " ".join(title.split())
-    if not title:
-        raise ArchiveError("title: an event needs a title", field="title")
-    if len(title) > TITLE_MAX:
-        raise ArchiveError(f"title: longer than {TITLE_MAX} characters", field="title")
-    return title
 
 
 def _check_day(occurred_on: object) -> None:

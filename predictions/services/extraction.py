@@ -10,47 +10,26 @@ or edited is never changed, and a new candidate overlapping its quote is not cre
 
 from __future__ import annotations
 
-import datetime
-import functools
-import operator
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from archive.models import Article, Comment
-from archive.services import people_find
-from predictions.extraction import EXTRACTOR_VERSION, Candidate, KnownEvent, Part, extract
-from predictions.models import Event, Prediction
-
-# Events that are scheduled occasions a forecast can be tied to ("before the election in May").
-_SCHEDULED_WORDS = (
-    "election", "vote", "voting", "referendum", "summit", "debate", "inauguration", "ballot",
-    "primary", "primaries", "caucus", "conference", "meeting", "talks", "hearing", "verdict",
-    "budget", "final", "championship", "olympics", "cup",
-)  # fmt: skip
-_SCHEDULED = re.compile(r"\b(" + "|".join(_SCHEDULED_WORDS) + r")\b", re.IGNORECASE)
-# The database narrows the log to titles containing one of the words; the pattern then keeps
-# whole words only. Without it, every article would read the whole log of the next two years.
-_SCHEDULED_FILTER = functools.reduce(
-    operator.or_, (Q(title__icontains=word) for word in _SCHEDULED_WORDS)
+from archive.importers.documents import Defaults, DocumentData
+from archive.models import Article, Comment, Person
+from archive.permissions import Actor
+from archive.selectors import people_find
+from archive.services.documents import (
+    FileImportReport,
+    ImportOutcome,
+    document_file_import,
+    document_import,
 )
-_KNOWN_EVENT_HORIZON = datetime.timedelta(days=800)
-_KNOWN_EVENT_LIMIT = 400
-
-K = TypeVar("K")
-
-
-@dataclass(frozen=True)
-class PartRef:
-    """Where a part's candidates belong: the article itself, or one of its comments."""
-
-    article_id: int
-    comment_id: int | None
+from predictions.extraction import EXTRACTOR_VERSION, Candidate, Part, extract
+from predictions.models import Prediction
+from predictions.selectors.extraction import PartRef, article_parts
 
 
 @dataclass
@@ -65,86 +44,6 @@ class ExtractionResult:
         )
 
 
-def known_events_for(day: datetime.date) -> tuple[KnownEvent, ...]:
-    """Scheduled occasions recorded in the event log in the months after ``day``."""
-    rows = (
-        Event.objects.between(day, day + _KNOWN_EVENT_HORIZON)
-        .filter(_SCHEDULED_FILTER)
-        .order_by("occurred_on")
-        .values_list("title", "occurred_on")
-    )
-    events = []
-    for title, occurred_on in rows.iterator(chunk_size=2000):
-        if _SCHEDULED.search(title):
-            events.append(KnownEvent(title=title, on=occurred_on))
-            if len(events) >= _KNOWN_EVENT_LIMIT:
-                break
-    return tuple(events)
-
-
-def document_parts(
-    *,
-    title: str,
-    body: str,
-    published_at: datetime.datetime,
-    authors: Sequence[str],
-    outlet: str | None,
-    comments: Iterable[tuple[K, str | None, datetime.datetime | None, str]],
-    known_events: tuple[KnownEvent, ...] = (),
-) -> list[tuple[K | None, Part]]:
-    """A document as pure extraction inputs: the article (key None), then each non-empty comment.
-
-    ``comments`` are ``(key, author, posted_at, body)``; a comment without a date was made on
-    the article's day.
-    """
-    made_on = timezone.localdate(published_at)
-    parts: list[tuple[K | None, Part]] = [
-        (
-            None,
-            Part(
-                text=body,
-                made_on=made_on,
-                kind="article",
-                authors=tuple(authors),
-                outlet=outlet,
-                title=title,
-                known_events=known_events,
-            ),
-        )
-    ]
-    for key, author, posted_at, text in comments:
-        if not text.strip():
-            continue
-        part = Part(
-            text=text,
-            made_on=timezone.localdate(posted_at) if posted_at else made_on,
-            kind="comment",
-            authors=(author,) if author else (),
-            outlet=outlet,
-            article_text=body,
-            known_events=known_events,
-        )
-        parts.append((key, part))
-    return parts
-
-
-def article_parts(article: Article) -> list[tuple[PartRef, Part]]:
-    """A stored article and each non-empty comment as pure extraction inputs."""
-    comments = article.comments.select_related("author").order_by("position")
-    parts = document_parts(
-        title=article.title,
-        body=article.body,
-        published_at=article.published_at,
-        authors=[a.name for a in article.authors.all()],
-        outlet=article.outlet.name,
-        comments=(
-            (c.pk, c.author.name if c.author_id else None, c.posted_at, c.body) for c in comments
-        ),
-        known_events=known_events_for(timezone.localdate(article.published_at)),
-    )
-    return [(PartRef(article.pk, comment_id), part) for comment_id, part in parts]
-
-
 def extract_parts(parts: Sequence[tuple[PartRef, Part]]) -> list[tuple[PartRef, list[Candidate]]]:
     """Run the pure extractor; safe to call in a worker process (no database access)."""
     return [(ref, extract(part)) for ref, part in parts]
@@ -156,7 +55,7 @@ def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 
 @transaction.atomic
 def article_save_candidates(
-    *, article: Article, extracted: Sequence[tuple[PartRef, list[Candidate]]], by=None
+    *, article: Article, extracted: Sequence[tuple[PartRef, list[Candidate]]]
 ) -> ExtractionResult:
     """Replace the article's untouched candidates with ``extracted``; keep everything reviewed."""
     article = Article.objects.select_for_update().get(pk=article.pk)
@@ -219,7 +118,9 @@ def article_save_candidates(
     return ExtractionResult(created=len(rows), replaced=replaced, kept=kept)
 
 
-def _speaker(c: Candidate, *, comment: Comment | None, authors: list, quoted: dict):
+def _speaker(
+    c: Candidate, *, comment: Comment | None, authors: list[Person], quoted: dict[str, Person]
+) -> Person | None:
     if c.speaker_role == Prediction.Role.COMMENTER:
         return comment.author if comment is not None else None
     if c.speaker_role == Prediction.Role.AUTHOR:
@@ -230,8 +131,27 @@ def _speaker(c: Candidate, *, comment: Comment | None, authors: list, quoted: di
     return quoted.get((c.speaker or "").casefold())
 
 
-def article_extract(*, article: Article, by=None) -> ExtractionResult:
+def article_extract(*, article: Article) -> ExtractionResult:
     """Extract candidate predictions from an article and its comments, and save them."""
-    return article_save_candidates(
-        article=article, extracted=extract_parts(article_parts(article)), by=by
+    return article_save_candidates(article=article, extracted=extract_parts(article_parts(article)))
+
+
+@transaction.atomic
+def document_import_extract(*, document: DocumentData, by: Actor = None) -> ImportOutcome:
+    """``document_import``, then extract the new article's candidates, in one transaction."""
+    outcome = document_import(document=document, by=by)
+    if outcome.created:
+        article_extract(article=outcome.article)
+    return outcome
+
+
+def document_file_import_extract(
+    *, path: Path, defaults: Defaults, by: Actor = None, extract: bool = True
+) -> Iterator[FileImportReport]:
+    """``document_file_import``, extracting from each new article when ``extract`` is set."""
+    return document_file_import(
+        path=path,
+        defaults=defaults,
+        by=by,
+        import_one=document_import_extract if extract else None,
     )

@@ -33,7 +33,8 @@ from django.utils.text import slugify
 
 from archive.errors import ArchiveError
 from archive.models import Outlet, Person
-from archive.services import unique_slug, unique_slugs
+from archive.permissions import Actor, permission_require
+from archive.slugs import unique_slug, unique_slugs
 from predictions.importers.forecasts import (
     PREDICTIONBOOK,
     EntryResult,
@@ -41,8 +42,8 @@ from predictions.importers.forecasts import (
     read_forecasts,
 )
 from predictions.models import Claim, Prediction
+from predictions.services.resolution import PERMISSION as RESOLVE_PERMISSION
 from predictions.services.resolution import (
-    check_permission,
     claim_judge_moved,
     claim_resolve,
     prediction_judge,
@@ -120,16 +121,19 @@ def _existing(records: list[ForecastRecord]) -> dict[str, int | None]:
     ids = [r.external_id for r in records]
     existing: dict[str, int | None] = {}
     for start in range(0, len(ids), _CHUNK):
+        rows = Prediction.objects.filter(external_id__in=ids[start : start + _CHUNK])
         existing.update(
-            Prediction.objects.filter(external_id__in=ids[start : start + _CHUNK]).values_list(
-                "external_id", "claim_id"
-            )
+            (external_id, claim_id)
+            for external_id, claim_id in rows.values_list("external_id", "claim_id")
+            if external_id is not None
         )
     return existing
 
 
 class _Writer:
-    def __init__(self, entries: list[EntryResult], *, by, result: ForecastImportResult) -> None:
+    def __init__(
+        self, entries: list[EntryResult], *, by: Actor, result: ForecastImportResult
+    ) -> None:
         self.by = by
         self.result = result
         self.now = timezone.now()
@@ -301,7 +305,7 @@ class _Writer:
 def forecasts_import(
     *,
     path: Path | str,
-    by=None,
+    by: Actor = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ForecastImportResult:
     """Import one forecast file (PredictionBook JSON export or forecast CSV).
@@ -315,7 +319,7 @@ def forecasts_import(
     the entries are written again one by one, each in a savepoint, so that only the bad ones
     are skipped.
     """
-    check_permission(by)
+    permission_require(by, RESOLVE_PERMISSION, to="resolve claims")
     result = ForecastImportResult(path=str(path))
     entries = list(read_forecasts(path))
     result.entries = len(entries)

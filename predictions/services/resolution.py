@@ -17,13 +17,15 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 
-from archive.errors import ResolutionError
+from archive.permissions import Actor, permission_require
 from predictions import judging
+from predictions.errors import ResolutionError
 from predictions.models import Claim, Event, Judgement, Prediction
+from predictions.scoring import brier, log_score
+from predictions.services.scores import leaderboards_recompute
 
 PERMISSION = "predictions.resolve_claim"
 BATCH_SIZE = 2000
@@ -37,16 +39,9 @@ _RESOLVED_STATES = {
 _DATED_STATES = {Claim.State.OCCURRED, Claim.State.NOT_OCCURRED}
 
 
-def check_permission(by) -> None:
-    """Refuse ``by`` unless it may resolve claims; None is the system (commands, imports)."""
-    if by is not None and not by.has_perm(PERMISSION):
-        raise PermissionDenied(f"{by} may not resolve claims (needs {PERMISSION}).")
-
-
 def _scores(probability: float, outcome: str | None) -> tuple[float | None, float | None]:
     if outcome not in (judging.YES, judging.NO):
         return None, None
-    from predictions.scoring import brier, log_score
 
     came_true = outcome == judging.YES
     return brier(probability, came_true), log_score(probability, came_true)
@@ -54,8 +49,6 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
 def _recompute_after_commit() -> None:
     def recompute() -> None:
-        from predictions.services.scores import leaderboards_recompute
-
         leaderboards_recompute()
 
     transaction.on_commit(recompute)
@@ -66,7 +59,7 @@ def _insert_judgements(
     *,
     event: Event | None,
     note: str,
-    by,
+    by: Actor,
     now: datetime.datetime,
 ) -> list[Judgement]:
     """Append the judgements with one INSERT ... SELECT per outcome and batch.
@@ -175,7 +168,7 @@ def _write(
     *,
     event: Event | None,
     note: str,
-    by,
+    by: Actor,
     now: datetime.datetime,
 ) -> list[Judgement]:
     """Append one judgement per ``(prediction id, probability, outcome)`` and copy it over.
@@ -191,13 +184,12 @@ def _write(
 def _reconcile(
     predictions: Iterable[tuple[int, float, datetime.date | None, str | None, str, str | None]],
     *,
-    claim_states: dict[int, tuple[str, datetime.date | None]] | None = None,
     state: str | None = None,
     on: datetime.date | None = None,
     withdraw: bool = False,
     event: Event | None,
     note: str,
-    by,
+    by: Actor,
 ) -> list[Judgement]:
     """Judge each prediction by the rules and record only the verdicts that change.
 
@@ -229,7 +221,7 @@ def _rows_of_claim(claim: Claim):
     return Prediction.objects.accepted().filter(claim=claim).values_list(*_ROW_FIELDS)
 
 
-def _judge_dependents(claim: Claim, *, event: Event | None, note: str, by) -> list[Judgement]:
+def _judge_dependents(claim: Claim, *, note: str, by: Actor) -> list[Judgement]:
     """Re-judge predictions conditioned on ``claim``: a failed condition annuls them."""
     judgements = []
     dependents = (
@@ -258,7 +250,7 @@ def claim_resolve(
     on: datetime.date | None,
     event: Event | None = None,
     note: str = "",
-    by,
+    by: Actor,
 ) -> list[Judgement]:
     """Resolve ``claim`` and judge all its accepted predictions; return the new judgements.
 
@@ -266,7 +258,7 @@ def claim_resolve(
     empty list (so a double click or two editors agreeing never doubles the judgements);
     anything else on a resolved claim is refused: un-resolve it first.
     """
-    check_permission(by)
+    permission_require(by, PERMISSION, to="resolve claims")
     if state not in _RESOLVED_STATES:
         raise ResolutionError(
             f"state: must be one of {', '.join(sorted(_RESOLVED_STATES))}", field="state"
@@ -296,16 +288,16 @@ def claim_resolve(
     judgements = _reconcile(
         _rows_of_claim(locked), state=state, on=on, event=event, note=note, by=by
     )
-    judgements += _judge_dependents(locked, event=event, note=note, by=by)
+    judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
     _recompute_after_commit()
     return judgements
 
 
 @transaction.atomic
-def claim_unresolve(*, claim: Claim, note: str = "", by) -> list[Judgement]:
+def claim_unresolve(*, claim: Claim, note: str = "", by: Actor) -> list[Judgement]:
     """Open ``claim`` again: withdraw every verdict on its predictions (the log keeps them)."""
-    check_permission(by)
+    permission_require(by, PERMISSION, to="resolve claims")
     locked = _lock(claim)
     if locked.state == Claim.State.OPEN:
         raise ResolutionError(f"claim {locked.pk} is not resolved", field="state")
@@ -313,7 +305,7 @@ def claim_unresolve(*, claim: Claim, note: str = "", by) -> list[Judgement]:
         locked, state=Claim.State.OPEN, on=None, event=None, note="", by=None, at=None
     )
     judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
-    judgements += _judge_dependents(locked, event=None, note=note, by=by)
+    judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
     _recompute_after_commit()
     return judgements
@@ -326,14 +318,14 @@ def prediction_judge(
     outcome: str,
     event: Event | None = None,
     note: str = "",
-    by,
+    by: Actor,
 ) -> Judgement:
     """Record one verdict on one accepted prediction (``withdrawn`` opens it again).
 
     A verdict equal to the prediction's current one is not recorded twice: the latest existing
     judgement is returned instead.
     """
-    check_permission(by)
+    permission_require(by, PERMISSION, to="resolve claims")
     if outcome not in Judgement.Outcome.values:
         raise ResolutionError(
             f"outcome: must be one of {', '.join(Judgement.Outcome.values)}", field="outcome"
@@ -358,7 +350,7 @@ def prediction_judge(
     return judgement
 
 
-def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str, by) -> list:
+def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str, by: Actor) -> list:
     """Judge predictions that just joined ``claim`` (merge, re-assignment) by its resolution.
 
     Called inside the caller's transaction, with ``claim`` locked.
@@ -394,7 +386,7 @@ def _refresh(claim: Claim, locked: Claim) -> None:
         claim._state.fields_cache.pop("resolution_event")
 
 
-def _write_resolution(claim: Claim, *, state, on, event, note: str, by, at) -> None:
+def _write_resolution(claim: Claim, *, state, on, event, note: str, by: Actor, at) -> None:
     """Set (or clear) the claim's resolution: its state, day, evidence, note, who and when."""
     claim.state, claim.resolved_on, claim.resolution_event = state, on, event
     claim.resolution_note, claim.resolved_by, claim.resolved_at = note, by, at

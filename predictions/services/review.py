@@ -12,9 +12,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from archive.errors import ReviewError
 from archive.models import Article, Comment, Person
+from archive.permissions import Actor, permission_require
+from predictions.errors import ReviewError
 from predictions.models import Claim, Prediction
+from predictions.services.claims import claim_create
 from predictions.services.speakers import speaker_get_or_create
 
 PERMISSION = "predictions.review_prediction"
@@ -43,11 +45,6 @@ _CHOICES = {
     "polarity": Prediction.Polarity.values,
     "deadline_kind": Prediction.DeadlineKind.values,
 }
-
-
-def _check_permission(by) -> None:
-    if by is not None and not by.has_perm(PERMISSION):
-        raise ReviewError(f"{by} may not review predictions (needs {PERMISSION}).")
 
 
 def _lock(prediction: Prediction) -> Prediction:
@@ -81,17 +78,18 @@ def _check_quote(prediction: Prediction) -> None:
 def _claim_for(prediction: Prediction, claim: Claim | None) -> Claim:
     if claim is not None:
         return claim
-    if prediction.claim_id:
+    if prediction.claim is not None:
         return prediction.claim
-    from predictions.services.claims import claim_create
 
     return claim_create(text=prediction.claim_text)
 
 
 @transaction.atomic
-def prediction_accept(*, prediction: Prediction, by, claim: Claim | None = None) -> Prediction:
+def prediction_accept(
+    *, prediction: Prediction, by: Actor, claim: Claim | None = None
+) -> Prediction:
     """Accept a prediction for scoring, attaching it to ``claim`` (or a new claim of its text)."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="review predictions")
     prediction = _lock(prediction)
     if prediction.outcome is not None and claim is not None and claim.pk != prediction.claim_id:
         raise ReviewError(
@@ -116,9 +114,9 @@ def prediction_accept(*, prediction: Prediction, by, claim: Claim | None = None)
 
 
 @transaction.atomic
-def prediction_reject(*, prediction: Prediction, by, note: str = "") -> Prediction:
+def prediction_reject(*, prediction: Prediction, by: Actor, note: str = "") -> Prediction:
     """Reject a prediction: it stays on record (so re-extraction never brings it back) unscored."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="review predictions")
     prediction = _lock(prediction)
     if prediction.outcome is not None:
         raise ReviewError(
@@ -135,9 +133,9 @@ def prediction_reject(*, prediction: Prediction, by, note: str = "") -> Predicti
 
 
 @transaction.atomic
-def prediction_correct(*, prediction: Prediction, by, **changes: Any) -> Prediction:
+def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> Prediction:
     """Correct what the extractor found; the prediction is marked as edited by a person."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="review predictions")
     _validate(changes)
     prediction = _lock(prediction)
     if prediction.outcome is not None and {"probability", "polarity", "deadline"} & changes.keys():
@@ -178,7 +176,7 @@ def prediction_create(
     end: int,
     claim_text: str,
     probability: float,
-    by,
+    by: Actor,
     speaker: Person | None = None,
     speaker_name: str = "",
     speaker_role: str = Prediction.Role.AUTHOR,
@@ -191,7 +189,7 @@ def prediction_create(
     accept: bool = True,
 ) -> Prediction:
     """Record a prediction an editor found by hand; accepted unless ``accept`` is false."""
-    _check_permission(by)
+    permission_require(by, PERMISSION, to="review predictions")
     if comment is not None and comment.article_id != article.pk:
         raise ReviewError("comment: belongs to another article", field="comment")
     body = comment.body if comment is not None else article.body

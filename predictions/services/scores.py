@@ -196,6 +196,7 @@ def _entries(totals: dict[_Key, _Totals], *, min_resolved: int) -> list[Leaderbo
         for key, t, mean, adjusted in rows:
             subject = key[1]
             interval = mean_interval(t.resolved, t.sum_brier, t.sum_brier_sq)
+            assert interval is not None  # every row has a resolved prediction (``mean`` above)
             entries.append(
                 LeaderboardEntry(
                     scope=scope,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from archive.models import Article, Person
-from archive.services import person_get_or_create
+from archive.services.people import person_get_or_create
 
 
 def speaker_find(*, name: str, article: Article | None = None) -> Person | None:

@@ -77,3 +77,17 @@ def test_throttled_callers_get_429(anon, monkeypatch):
 def test_form_encoded_document_is_415(editor):
     response = editor.post("/api/documents/", {"title": "x"}, format="multipart")
     assert error_of(response, 415)["code"] == "unsupported_media_type"
+
+
+def test_a_service_refusing_a_permission_is_a_403_naming_it():
+    from archive.errors import PermissionRequired
+    from config.exceptions import exception_handler
+
+    refusal = PermissionRequired(
+        "editor may not review predictions (needs predictions.review_prediction).",
+        permission="predictions.review_prediction",
+    )
+    response = exception_handler(refusal, {})
+    assert response.status_code == 403
+    assert response.data["error"]["code"] == "permission_denied"
+    assert "predictions.review_prediction" in response.data["error"]["message"]

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.db import IntegrityError
 
-from archive import services
 from archive.errors import DocumentError
 from archive.importers.documents import parse_document
 from archive.models import Article, Comment, Outlet, Person, PersonAlias
-from archive.services import ImportOutcome, document_import
+from archive.services import documents, people
+from archive.services.documents import ImportOutcome, document_import
 from tests.factories import OutletFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +154,7 @@ def test_query_count_does_not_grow_per_comment(django_assert_max_num_queries):
 def test_losing_a_race_to_a_concurrent_import_is_a_duplicate(monkeypatch):
     winner = document_import(document=make()).article
     outlets = Outlet.objects.count()
-    original = services.article_find_duplicate
+    original = documents.article_find_duplicate
     calls = []
 
     def racing_find(**kwargs):
@@ -162,28 +162,12 @@ def test_losing_a_race_to_a_concurrent_import_is_a_duplicate(monkeypatch):
         calls.append(kwargs)
         return None if len(calls) == 1 else original(**kwargs)
 
-    monkeypatch.setattr(services, "article_find_duplicate", racing_find)
+    monkeypatch.setattr(documents, "article_find_duplicate", racing_find)
     outcome = document_import(document=make(outlet="A new outlet from the loser"))
     assert not outcome.created and outcome.article == winner
     assert Article.objects.count() == 1
     # The loser's outlet was rolled back with its savepoint.
     assert Outlet.objects.count() == outlets
-
-
-def test_extract_calls_the_extraction_service(monkeypatch):
-    calls = []
-
-    def fake_extract(*, article, by=None):
-        calls.append((article.pk, by))
-
-    import predictions.services.extraction as extraction
-
-    monkeypatch.setattr(extraction, "article_extract", fake_extract)
-    user = UserFactory()
-    article = document_import(document=make(), by=user, extract=True).article
-    assert calls == [(article.pk, user)]
-    document_import(document=make(), by=user, extract=True)
-    assert len(calls) == 1  # duplicates are not extracted again
 
 
 def test_handles_with_the_same_slug_in_one_thread_get_distinct_slugs():
@@ -200,14 +184,14 @@ def test_handles_with_the_same_slug_in_one_thread_get_distinct_slugs():
 
 def test_people_created_meanwhile_are_found_after_the_bulk_insert_fails(monkeypatch):
     existing = document_import(document=make()).article.comments.get(position=0).author
-    real_find = services.people_find
+    real_find = people.people_find
     calls = []
 
     def stale_find(**kwargs):
         calls.append(kwargs)
         return {} if len(calls) == 2 else real_find(**kwargs)  # the commenters' lookup misses
 
-    monkeypatch.setattr(services, "people_find", stale_find)
+    monkeypatch.setattr(people, "people_find", stale_find)
     article = document_import(document=make(url=None, title="Second thread")).article
     assert article.comments.get(position=0).author == existing
     assert Person.objects.filter(name__iexact="tidewatcher").count() == 1

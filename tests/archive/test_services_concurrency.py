@@ -7,7 +7,7 @@ from django.db import connection, connections
 
 from archive.importers.documents import parse_document
 from archive.models import Article, Comment, Outlet, Person
-from archive.services import document_import
+from archive.services.documents import document_import
 
 
 @pytest.mark.django_db(transaction=True)

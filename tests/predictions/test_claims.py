@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from archive.errors import ResolutionError, ReviewError
+from archive.errors import PermissionRequired
+from predictions.errors import ResolutionError, ReviewError
 from predictions.models import Claim
 from predictions.selectors.claims import claim_suggestions, claims_for_event, events_for_claim
 from predictions.services.claims import claim_create, claim_merge, prediction_assign_claim
@@ -34,7 +34,7 @@ def test_claim_create_cleans_text_and_tags():
     assert list(claim.tags.values_list("name", flat=True)) == ["Local politics"]
     with pytest.raises(ReviewError, match="text"):
         claim_create(text="   ")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionRequired):
         claim_create(text="x", by=UserFactory())
 
 

@@ -195,3 +195,30 @@ def test_a_quoted_speaker_is_linked_to_the_person_the_archive_knows():
     assert linked.speaker == person and linked.speaker_role == Prediction.Role.QUOTED
     unknown = Prediction.objects.get(article=article, quote__contains="tunnel")
     assert unknown.speaker is None and unknown.speaker_name == "Tomas Ulric"
+
+
+def test_import_and_extract_extracts_new_articles_only(monkeypatch):
+    from archive.importers.documents import parse_document
+    from predictions.services import extraction
+    from tests.factories import UserFactory
+
+    calls = []
+
+    def fake_extract(*, article):
+        calls.append(article.pk)
+
+    monkeypatch.setattr(extraction, "article_extract", fake_extract)
+    document = parse_document(
+        {
+            "title": "Harbour bridge vote delayed",
+            "url": "https://gull.example/bridge",
+            "outlet": "The Gull Gazette",
+            "published": "2023-03-01",
+            "body": "The council will vote on the bridge next week.",
+        }
+    )
+    user = UserFactory()
+    article = extraction.document_import_extract(document=document, by=user).article
+    assert calls == [article.pk]
+    extraction.document_import_extract(document=document, by=user)
+    assert len(calls) == 1  # duplicates are not extracted again

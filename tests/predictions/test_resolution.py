@@ -5,9 +5,9 @@ import math
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 
-from archive.errors import ResolutionError
+from archive.errors import PermissionRequired
+from predictions.errors import ResolutionError
 from predictions.models import Claim, Judgement, Prediction
 from predictions.services.resolution import claim_resolve, claim_unresolve, prediction_judge
 from tests.factories import (
@@ -204,14 +204,14 @@ def test_permission_refused_without_resolve_claim():
     claim = ClaimFactory()
     p = _prediction(claim)
     nobody = UserFactory()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionRequired):
         claim_resolve(claim=claim, state="occurred", on=D, by=nobody)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionRequired):
         prediction_judge(prediction=p, outcome="no", by=nobody)
     claim.refresh_from_db()
     assert claim.state == "open" and not Judgement.objects.exists()
     claim_resolve(claim=claim, state="occurred", on=D, by=_resolver())
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionRequired):
         claim_unresolve(claim=claim, by=nobody)
 
 

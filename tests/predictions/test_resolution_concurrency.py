@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from archive.errors import ResolutionError
+from predictions.errors import ResolutionError
 from predictions.models import Claim, Judgement
 from predictions.services.resolution import claim_resolve
 from tests.factories import ClaimFactory, PredictionFactory

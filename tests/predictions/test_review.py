@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
-from archive.errors import ReviewError
+from archive.errors import PermissionRequired
+from predictions.errors import ReviewError
 from predictions.models import Prediction
 from predictions.services.review import (
     prediction_accept,
@@ -48,7 +49,7 @@ def test_reject_keeps_the_row_and_the_note(editor):
 
 
 def test_review_needs_the_permission():
-    with pytest.raises(ReviewError, match="may not review"):
+    with pytest.raises(PermissionRequired, match="may not review"):
         prediction_accept(prediction=CandidateFactory(), by=UserFactory())
 
 

@@ -12,9 +12,9 @@ from tqdm import tqdm
 
 from archive.errors import ArchiveError
 from archive.models import Article
+from predictions.selectors.extraction import article_parts
 from predictions.services.extraction import (
     ExtractionResult,
-    article_parts,
     article_save_candidates,
     extract_parts,
 )

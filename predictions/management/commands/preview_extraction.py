@@ -12,7 +12,7 @@ from archive.importers.documents import Defaults
 from archive.importers.readers import read_path
 from archive.management.arguments import add_document_defaults, document_defaults
 from predictions.extraction import extract
-from predictions.services.extraction import document_parts
+from predictions.selectors.extraction import document_parts
 
 
 class Command(BaseCommand):

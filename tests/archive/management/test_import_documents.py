@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from archive.models import Article, Comment, Outlet, Person
+from archive.services import documents
 from tests.corpus import corpus_path
 
 pytestmark = pytest.mark.django_db
@@ -143,12 +144,10 @@ def test_a_document_refused_by_the_service_is_one_line(tmp_path):
 
 
 def test_unexpected_errors_are_reported_per_document_without_a_traceback(monkeypatch):
-    import archive.services as services
-
     def broken_import(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "document_import", broken_import)
+    monkeypatch.setattr(documents, "document_import", broken_import)
     out, err, error = run(FIXTURES / "good" / "bridge-vote.json")
     assert "not imported: RuntimeError: database went away" in err
     assert "Traceback" not in err and error is not None

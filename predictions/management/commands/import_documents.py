@@ -15,7 +15,8 @@ from tqdm import tqdm
 
 from archive.importers.readers import iter_files
 from archive.management.arguments import add_document_defaults, document_defaults
-from archive.services import FileImportReport, document_file_import
+from archive.services.documents import FileImportReport
+from predictions.services.extraction import document_file_import_extract
 
 # The bar appears only on a terminal and only when a run lasts longer than this many seconds.
 _PROGRESS_DELAY = 1.0
@@ -50,7 +51,7 @@ class Command(BaseCommand):
                     self._fail(bar, counts, f"{path}: no such file or directory")
                     continue
                 for file in iter_files([path]):
-                    for report in document_file_import(
+                    for report in document_file_import_extract(
                         path=file, defaults=defaults, extract=options["extract"]
                     ):
                         self._report(report, bar, counts, options)

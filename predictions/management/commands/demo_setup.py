@@ -38,7 +38,7 @@ from django.utils.dateparse import parse_date
 from archive.importers.documents import Defaults
 from archive.importers.readers import iter_files
 from archive.models import Article, Comment
-from archive.services import document_file_import
+from archive.services.documents import document_file_import
 from predictions.models import Claim, Event, Prediction
 from predictions.selectors.claims import claim_suggestions
 from predictions.services.claims import claim_create
@@ -277,7 +277,7 @@ class Command(BaseCommand):
         tally = Tally()
         events = self._record_events(self._read_json(events_file), tally=tally, by=by)
         articles = self._import(documents, self._import_options(options_file), tally=tally, by=by)
-        self._extract(articles, tally=tally, by=by)
+        self._extract(articles, tally=tally)
         resolutions = [
             Resolution.from_json(obj, source=resolutions_file)
             for obj in self._read_json(resolutions_file)
@@ -364,12 +364,12 @@ class Command(BaseCommand):
                 articles.append(report.outcome.article)
         return articles
 
-    def _extract(self, articles: list[Article], *, tally: Tally, by) -> None:
+    def _extract(self, articles: list[Article], *, tally: Tally) -> None:
         for article in articles:
             article.refresh_from_db(fields=["extracted_at"])
             if article.extracted_at is not None:
                 continue
-            result = article_extract(article=article, by=by)
+            result = article_extract(article=article)
             tally.extracted_articles += 1
             tally.candidates += result.created
 

@@ -1,0 +1,170 @@
+"""The archive's write path: store a parsed document as an article with its people and comments.
+
+``document_import`` is the only way documents enter the archive; the admin, the API, the
+``import_documents`` command and the tests all call it (extraction, when asked for, wraps it).
+It is atomic per document and idempotent: a document whose URL or content hash is already stored is reported as a duplicate and
+nothing is written, even when two imports of the same document race each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from archive.errors import ArchiveError, DocumentError
+from archive.importers.documents import Defaults, DocumentData, content_hash
+from archive.importers.readers import ReadResult, read_path
+from archive.models import Article, Comment
+from archive.permissions import Actor, stored_user
+from archive.selectors import article_find_duplicate
+from archive.services.people import outlet_get_or_create, people_get_or_create
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    article: Article
+    created: bool
+
+
+@dataclass(frozen=True)
+class FileImportReport:
+    """One document of a file: imported (``outcome``), or not, with ``read.describe()`` saying why."""
+
+    read: ReadResult
+    outcome: ImportOutcome | None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome is None
+
+
+def document_file_import(
+    *,
+    path: Path,
+    defaults: Defaults,
+    by: Actor = None,
+    import_one: Callable[..., ImportOutcome] | None = None,
+) -> Iterator[FileImportReport]:
+    """Import each document of one file on its own: a bad one is reported, the others import.
+
+    ``import_one(document=..., by=...)`` stores one document, ``document_import`` by default; a
+    caller that does more per document (extraction) passes its own, still atomic per document.
+    """
+    for result in _read_each(path, defaults):
+        if result.document is None:
+            yield FileImportReport(read=result, outcome=None)
+            continue
+        store = import_one or document_import
+        try:
+            outcome = store(document=result.document, by=by)
+        except ArchiveError as error:
+            result.error = error.message
+        except Exception as error:  # noqa: BLE001 - reported per document, never a traceback
+            result.error = f"not imported: {type(error).__name__}: {error}"
+        else:
+            yield FileImportReport(read=result, outcome=outcome)
+            continue
+        yield FileImportReport(read=result, outcome=None)
+
+
+def _read_each(path: Path, defaults: Defaults) -> Iterator[ReadResult]:
+    """The file's documents; a reader failing unexpectedly ends that file with one error."""
+    try:
+        yield from read_path(path, defaults=defaults)
+    except Exception as error:  # noqa: BLE001 - one bad file must not end the run
+        yield ReadResult(str(path), "", None, f"cannot read: {type(error).__name__}: {error}")
+
+
+@transaction.atomic
+def document_import(*, document: DocumentData, by: Actor = None) -> ImportOutcome:
+    """Store ``document`` unless its URL or content is already archived."""
+    digest = content_hash(document)
+    existing = article_find_duplicate(url=document.url, digest=digest)
+    if existing is not None:
+        return ImportOutcome(article=existing, created=False)
+    try:
+        # A savepoint: if a concurrent import stored the same article first, the unique URL or
+        # hash refuses ours and everything this import wrote (outlet, people) is undone with it.
+        with transaction.atomic():
+            article = article_store(document=document, digest=digest, by=by)
+    except IntegrityError:
+        existing = article_find_duplicate(url=document.url, digest=digest)
+        if existing is None:
+            raise
+        return ImportOutcome(article=existing, created=False)
+    return ImportOutcome(article=article, created=True)
+
+
+def article_store(*, document: DocumentData, digest: str, by: Actor = None) -> Article:
+    outlet = outlet_get_or_create(name=document_outlet_name(document))
+    article = Article.objects.create(
+        outlet=outlet,
+        url=document.url,
+        title=document.title,
+        published_at=document.published,
+        body=document.body,
+        language=document.language,
+        content_hash=digest,
+        metadata=document.metadata,
+        source_format=_source_format(document.source_format),
+        imported_at=timezone.now(),
+        imported_by=stored_user(by),
+    )
+    if document.authors:
+        people = people_get_or_create(names=document.authors)
+        article.authors.set([people[name.casefold()] for name in document.authors])
+    comments_store(article=article, document=document)
+    return article
+
+
+def comments_store(*, article: Article, document: DocumentData) -> list[Comment]:
+    """The document's comments, in order, each reply pointing at its stored parent.
+
+    Two statements whatever the thread's length: insert every comment, then set the parents,
+    which only exist once their rows have keys.
+    """
+    if not document.comments:
+        return []
+    handles = [c.author for c in document.comments if c.author]
+    commenters = people_get_or_create(names=handles, outlet=article.outlet) if handles else {}
+    stored = Comment.objects.bulk_create(
+        Comment(
+            article=article,
+            author=commenters[data.author.casefold()] if data.author else None,
+            position=position,
+            posted_at=data.posted,
+            body=data.body,
+        )
+        for position, data in enumerate(document.comments)
+    )
+    if any(c.pk is None for c in stored):  # a backend that cannot return keys from bulk inserts
+        stored = list(article.comments.order_by("position"))
+    replies = []
+    for comment, data in zip(stored, document.comments, strict=True):
+        if data.parent is not None:
+            comment.parent = stored[data.parent]
+            replies.append(comment)
+    if replies:
+        Comment.objects.bulk_update(replies, ["parent"])
+    return stored
+
+
+def document_outlet_name(document: DocumentData) -> str:
+    """The outlet named by the document, else the host of its URL; refuse when there is neither."""
+    if document.outlet:
+        return document.outlet
+    host = urlsplit(document.url).hostname if document.url else None
+    if host:
+        return host.removeprefix("www.")
+    raise DocumentError(
+        "outlet: required when the document has no url (or give --outlet)", field="outlet"
+    )
+
+
+def _source_format(name: str) -> str:
+    return name if name in Article.Format.values else Article.Format.JSON
