@@ -140,8 +140,10 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
 @transaction.atomic
 def prediction_assign_claim(*, prediction: Prediction, claim: Claim, by=None) -> Prediction:
     """Attach ``prediction`` to ``claim``; an accepted one joining a resolved claim is judged."""
+    from predictions.services.review import lock_with_claims
+
     _check_permission(by)
-    locked = Prediction.objects.select_for_update().get(pk=prediction.pk)
+    locked = lock_with_claims(prediction, claim)
     if locked.claim_id == claim.pk:
         return prediction
     if locked.outcome is not None:
@@ -149,7 +151,7 @@ def prediction_assign_claim(*, prediction: Prediction, claim: Claim, by=None) ->
             f"prediction {locked.pk} is judged; un-resolve its claim before moving it",
             field="claim",
         )
-    target = Claim.objects.select_for_update().get(pk=claim.pk)
+    target = Claim.objects.get(pk=claim.pk)
     locked.claim = target
     locked.save(update_fields=["claim", "updated_at"])
     if target.state != Claim.State.OPEN and locked.status == Prediction.Status.ACCEPTED:

@@ -53,12 +53,9 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
 
 def _recompute_after_commit() -> None:
-    def recompute() -> None:
-        from predictions.services.scores import leaderboards_recompute
+    from predictions.services.scores import leaderboards_recompute_after_commit
 
-        leaderboards_recompute()
-
-    transaction.on_commit(recompute)
+    leaderboards_recompute_after_commit()
 
 
 def _insert_judgements(
@@ -225,8 +222,18 @@ def _reconcile(
 _ROW_FIELDS = ("pk", "probability", "deadline", "outcome", "claim__state", "condition_claim__state")
 
 
+def _locked_rows(predictions):
+    """The judging rows of ``predictions``, each locked until the transaction ends.
+
+    A verdict is only as good as the deadline, ``made_at`` and probability it was computed
+    from: the lock makes a correction committed meanwhile wait, or be seen, never be lost. Only
+    the predictions are locked, not the claims joined for their states.
+    """
+    return predictions.select_for_update(of=("self",)).values_list(*_ROW_FIELDS)
+
+
 def _rows_of_claim(claim: Claim):
-    return Prediction.objects.accepted().filter(claim=claim).values_list(*_ROW_FIELDS)
+    return _locked_rows(Prediction.objects.accepted().filter(claim=claim))
 
 
 def _judge_dependents(claim: Claim, *, event: Event | None, note: str, by) -> list[Judgement]:
@@ -236,6 +243,7 @@ def _judge_dependents(claim: Claim, *, event: Event | None, note: str, by) -> li
         Prediction.objects.accepted()
         .filter(condition_claim=claim)
         .exclude(claim=claim)
+        .select_for_update(of=("self",))
         .values_list(*_ROW_FIELDS, "claim__resolved_on")
     )
     by_day: dict[datetime.date | None, list] = defaultdict(list)
@@ -361,11 +369,11 @@ def prediction_judge(
 def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str, by) -> list:
     """Judge predictions that just joined ``claim`` (merge, re-assignment) by its resolution.
 
-    Called inside the caller's transaction, with ``claim`` locked.
+    Called inside the caller's transaction, with ``claim`` locked. Also what accepting into a
+    resolved claim and correcting a judged prediction use: the verdict is the claim's rule
+    applied to the prediction as it now stands.
     """
-    rows = (
-        Prediction.objects.accepted().filter(pk__in=list(prediction_ids)).values_list(*_ROW_FIELDS)
-    )
+    rows = _locked_rows(Prediction.objects.accepted().filter(pk__in=list(prediction_ids)))
     judgements = _reconcile(
         rows,
         state=claim.state,

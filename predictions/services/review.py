@@ -38,6 +38,9 @@ CORRECTABLE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "deadline_kind": str,
     "made_at": datetime.datetime,
 }
+# What a verdict is computed from, and what places a scored prediction on the boards.
+_JUDGING_FIELDS = frozenset({"deadline", "made_at", "condition_claim"})
+_BOARD_FIELDS = frozenset({"speaker", "made_at"})
 _CHOICES = {
     "speaker_role": Prediction.Role.values,
     "polarity": Prediction.Polarity.values,
@@ -50,8 +53,39 @@ def _check_permission(by) -> None:
         raise ReviewError(f"{by} may not review predictions (needs {PERMISSION}).")
 
 
-def _lock(prediction: Prediction) -> Prediction:
-    return Prediction.objects.select_for_update().get(pk=prediction.pk)
+def lock_with_claims(prediction: Prediction, *claims: Claim | None) -> Prediction:
+    """Lock the claims that judge ``prediction`` (in id order), then the prediction itself.
+
+    Resolution locks a claim and then its predictions; taking the same locks in the same order
+    makes a review wait for a resolution in progress (and the other way round), so that every
+    verdict is computed from the prediction as it is stored. The claims are its own claim and
+    condition claim and any in ``claims`` it is about to join; if another transaction moved it
+    to other claims meanwhile, the locks are taken again.
+    """
+    extra = {c.pk for c in claims if c is not None}
+    while True:
+        current = (
+            Prediction.objects.filter(pk=prediction.pk)
+            .values_list("claim_id", "condition_claim_id")
+            .get()
+        )
+        wanted = sorted(({*current} | extra) - {None})
+        if wanted:
+            list(Claim.objects.select_for_update().filter(pk__in=wanted).order_by("pk"))
+        locked = Prediction.objects.select_for_update().get(pk=prediction.pk)
+        if (locked.claim_id, locked.condition_claim_id) == current:
+            return locked
+
+
+def _judge(prediction: Prediction, *, note: str, by) -> None:
+    """Judge an accepted prediction by its claim's resolution as it now stands (if it changed)."""
+    from predictions.services.resolution import claim_judge_moved
+
+    if prediction.status != Prediction.Status.ACCEPTED or prediction.claim_id is None:
+        return
+    claim = Claim.objects.select_related("resolution_event").get(pk=prediction.claim_id)
+    claim_judge_moved(claim=claim, prediction_ids=[prediction.pk], note=note, by=by)
+    prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
 
 
 def _validate(values: dict[str, Any]) -> None:
@@ -92,7 +126,7 @@ def _claim_for(prediction: Prediction, claim: Claim | None) -> Claim:
 def prediction_accept(*, prediction: Prediction, by, claim: Claim | None = None) -> Prediction:
     """Accept a prediction for scoring, attaching it to ``claim`` (or a new claim of its text)."""
     _check_permission(by)
-    prediction = _lock(prediction)
+    prediction = lock_with_claims(prediction, claim)
     if prediction.outcome is not None and claim is not None and claim.pk != prediction.claim_id:
         raise ReviewError(
             "claim: un-resolve the prediction's claim before moving it", field="claim"
@@ -112,6 +146,9 @@ def prediction_accept(*, prediction: Prediction, by, claim: Claim | None = None)
     prediction.save(
         update_fields=["claim", "speaker", "status", "reviewed_by", "reviewed_at", "updated_at"]
     )
+    # A claim resolved before this prediction joined it (or while it waited as a candidate)
+    # judges it now, as it judged the others.
+    _judge(prediction, note="accepted into a resolved claim", by=by)
     return prediction
 
 
@@ -119,7 +156,7 @@ def prediction_accept(*, prediction: Prediction, by, claim: Claim | None = None)
 def prediction_reject(*, prediction: Prediction, by, note: str = "") -> Prediction:
     """Reject a prediction: it stays on record (so re-extraction never brings it back) unscored."""
     _check_permission(by)
-    prediction = _lock(prediction)
+    prediction = lock_with_claims(prediction)
     if prediction.outcome is not None:
         raise ReviewError(
             "status: a judged prediction cannot be rejected; un-resolve its claim first"
@@ -139,7 +176,7 @@ def prediction_correct(*, prediction: Prediction, by, **changes: Any) -> Predict
     """Correct what the extractor found; the prediction is marked as edited by a person."""
     _check_permission(by)
     _validate(changes)
-    prediction = _lock(prediction)
+    prediction = lock_with_claims(prediction, changes.get("condition_claim"))
     if prediction.outcome is not None and {"probability", "polarity", "deadline"} & changes.keys():
         raise ReviewError("a judged prediction's probability, polarity and deadline are frozen")
     if "quote" in changes and not ({"start", "end"} & changes.keys()):
@@ -148,6 +185,7 @@ def prediction_correct(*, prediction: Prediction, by, **changes: Any) -> Predict
         if index < 0:
             raise ReviewError("quote: not found in the text", field="quote")
         changes["start"], changes["end"] = index, index + len(changes["quote"])
+    old = {name: getattr(prediction, name) for name in changes}
     for name, value in changes.items():
         setattr(prediction, name, float(value) if name == "probability" else value)
     if {"start", "end"} & changes.keys() and "quote" not in changes:
@@ -166,6 +204,13 @@ def prediction_correct(*, prediction: Prediction, by, **changes: Any) -> Predict
             "updated_at",
         ]
     )
+    touched = {name for name in changes if old[name] != getattr(prediction, name)}
+    if prediction.status == Prediction.Status.ACCEPTED and touched & _JUDGING_FIELDS:
+        _judge(prediction, note=f"corrected {', '.join(sorted(touched & _JUDGING_FIELDS))}", by=by)
+    if prediction.status == Prediction.Status.ACCEPTED and touched & _BOARD_FIELDS:
+        from predictions.services.scores import leaderboards_recompute_after_commit
+
+        leaderboards_recompute_after_commit()
     return prediction
 
 
