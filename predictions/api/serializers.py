@@ -76,6 +76,12 @@ class PredictionSerializer(ReadModelSerializer):
     )
     claim = ClaimRefSerializer(read_only=True, allow_null=True)
     tags = serializers.SerializerMethodField()
+    effective_deadline = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="The day it is judged by: its deadline or, with none stated, the archive's"
+        " horizon (ARCHIVE_OPEN_HORIZON_DAYS) counted from made_at.",
+    )
 
     class Meta:
         model = Prediction
@@ -104,6 +110,7 @@ class PredictionSerializer(ReadModelSerializer):
             "deadline",
             "deadline_text",
             "deadline_kind",
+            "effective_deadline",
             "outcome",
             "judged_at",
             "brier",

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from archive.errors import ResolutionError
 from predictions import judging
+from predictions.deadlines import effective_deadline
 from predictions.models import Claim, Event, Judgement, Prediction
 
 PERMISSION = "predictions.resolve_claim"
@@ -186,7 +187,9 @@ def _write(
 
 
 def _reconcile(
-    predictions: Iterable[tuple[int, float, datetime.date | None, str | None, str, str | None]],
+    predictions: Iterable[
+        tuple[int, float, datetime.date | None, datetime.datetime, str | None, str, str | None]
+    ],
     *,
     claim_states: dict[int, tuple[str, datetime.date | None]] | None = None,
     state: str | None = None,
@@ -198,18 +201,19 @@ def _reconcile(
 ) -> list[Judgement]:
     """Judge each prediction by the rules and record only the verdicts that change.
 
-    Each row is ``(id, probability, deadline, outcome, claim state, condition claim state)``;
-    ``state``/``on`` override the claim's own (the claim being resolved, read under lock).
+    Each row is ``(id, probability, deadline, made_at, outcome, claim state, condition claim
+    state)``; ``state``/``on`` override the claim's own (the claim being resolved, read under
+    lock). A forecast is judged by its effective deadline (``predictions.deadlines``).
     """
     changes = []
-    for pk, probability, deadline, current, claim_state, condition_state in predictions:
+    for pk, probability, deadline, made_at, current, claim_state, condition_state in predictions:
         if withdraw:
             wanted = None
         else:
             wanted = judging.outcome_for(
                 state=state if state is not None else claim_state,
                 on=on,
-                deadline=deadline,
+                deadline=effective_deadline(deadline, made_at),
                 condition_state=condition_state,
             )
         if wanted != current:
@@ -219,7 +223,15 @@ def _reconcile(
     return _write(changes, event=event, note=note, by=by, now=timezone.now())
 
 
-_ROW_FIELDS = ("pk", "probability", "deadline", "outcome", "claim__state", "condition_claim__state")
+_ROW_FIELDS = (
+    "pk",
+    "probability",
+    "deadline",
+    "made_at",
+    "outcome",
+    "claim__state",
+    "condition_claim__state",
+)
 
 
 def _locked_rows(predictions):
