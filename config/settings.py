@@ -202,3 +202,5 @@ LOGGING = {
 # Archive behaviour.
 ARCHIVE_MIN_RESOLVED = env_int("ARCHIVE_MIN_RESOLVED", 5)
 ARCHIVE_MAX_DOCUMENT_BYTES = env_int("ARCHIVE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
+# A forecast with no deadline stated is judged over this many days from the day it was made.
+ARCHIVE_OPEN_HORIZON_DAYS = env_int("ARCHIVE_OPEN_HORIZON_DAYS", 365)

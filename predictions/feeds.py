@@ -129,7 +129,7 @@ def deadlines_calendar(request: HttpRequest) -> HttpResponse:
     upcoming = (
         Prediction.objects.due_between(today, today + datetime.timedelta(days=CALENDAR_DAYS))
         .with_relations()
-        .order_by("deadline", "id")[:1000]
+        .by_effective_deadline()[:1000]
     )
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Prediction Archive//deadlines//EN")
@@ -141,8 +141,8 @@ def deadlines_calendar(request: HttpRequest) -> HttpResponse:
         entry = icalendar.Event()
         entry.add("uid", f"prediction-{item.pk}@{host}")
         entry.add("dtstamp", stamp)
-        entry.add("dtstart", item.deadline)
-        entry.add("dtend", item.deadline + datetime.timedelta(days=1))
+        entry.add("dtstart", item.effective_on)
+        entry.add("dtend", item.effective_on + datetime.timedelta(days=1))
         entry.add("summary", f"Due: {_claim(item)} ({_speaker(item)}, {percent(item.probability)})")
         entry.add("description", f"“{item.quote}”")
         entry.add("url", request.build_absolute_uri(item.get_absolute_url()))

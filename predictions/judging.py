@@ -25,6 +25,27 @@ NO = "no"
 FAILED_CONDITION_STATES = frozenset({NOT_OCCURRED, ANNULLED})
 
 
+def effective_deadline(
+    *,
+    deadline: datetime.date | None,
+    made_on: datetime.date | None,
+    horizon_days: int,
+) -> datetime.date | None:
+    """The day a forecast is judged by: its own deadline, else ``horizon_days`` after it was made.
+
+    None only when neither is known. A horizon past the end of the calendar is the calendar's
+    last day.
+    """
+    if deadline is not None:
+        return deadline
+    if made_on is None:
+        return None
+    try:
+        return made_on + datetime.timedelta(days=horizon_days)
+    except OverflowError:
+        return datetime.date.max
+
+
 def outcome_for(
     *,
     state: str,
@@ -34,7 +55,9 @@ def outcome_for(
 ) -> str | None:
     """The outcome of one prediction of a claim in ``state`` (resolved ``on``), or None.
 
-    ``condition_state`` is the state of the claim the prediction was conditioned on (None when
+    ``deadline`` is the prediction's effective deadline (``effective_deadline``): None only for
+    a forecast with neither a deadline nor a day it was made. ``condition_state`` is the state
+    of the claim the prediction was conditioned on (None when
     it had no condition claim). A prediction whose condition is still open waits for it: the
     forecast "if X then Y" says nothing until X is known.
     """
@@ -59,7 +82,7 @@ def outcome_for(
     if state == NOT_OCCURRED:
         if on is None:
             raise ValueError("a claim that did not occur needs the day it was checked")
-        # Open-ended forecasts can only ever come true; a deadline after ``on`` is still running.
+        # A deadline after ``on`` is still running.
         if deadline is not None and deadline <= on:
             return NO
         return None

@@ -37,11 +37,24 @@ class PredictionQuerySet(models.QuerySet):
         return self.accepted().filter(outcome__isnull=True)
 
     def due_before(self, day: datetime.date) -> PredictionQuerySet:
-        """Accepted, unjudged predictions whose deadline fell before ``day``."""
-        return self.pending().filter(deadline__lt=day)
+        """Accepted, unjudged predictions whose effective deadline fell before ``day``."""
+        from predictions.deadlines import due_before_q
+
+        return self.pending().filter(due_before_q(day))
 
     def due_between(self, start: datetime.date, end: datetime.date) -> PredictionQuerySet:
-        return self.pending().filter(deadline__gte=start, deadline__lte=end)
+        """Accepted, unjudged predictions whose effective deadline falls from ``start`` to ``end``."""
+        from predictions.deadlines import due_between_q
+
+        return self.pending().filter(due_between_q(start, end))
+
+    def by_effective_deadline(self) -> PredictionQuerySet:
+        """Soonest effective deadline first (``effective_on`` on each row)."""
+        from predictions.deadlines import effective_deadline_expression
+
+        return self.annotate(effective_on=effective_deadline_expression()).order_by(
+            "effective_on", "id"
+        )
 
     def with_speaker(self) -> PredictionQuerySet:
         return self.select_related("speaker", "speaker__outlet")

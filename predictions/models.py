@@ -289,6 +289,13 @@ class Prediction(models.Model):
         return timezone.localdate(self.made_at)
 
     @property
+    def effective_deadline(self) -> datetime.date | None:
+        """The day this forecast is judged by: its deadline, or the archive's horizon."""
+        from predictions.deadlines import effective_deadline
+
+        return effective_deadline(self.deadline, self.made_at)
+
+    @property
     def is_reviewed(self) -> bool:
         return self.status != self.Status.CANDIDATE or self.edited
 

@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "board": list(board_rows(scope="person")[:8]),
             "due_soon": list(
-                predictions_due_soon(days=60).order_by("deadline", "claim_id", "id")[:40]
+                predictions_due_soon(days=60).order_by("effective_on", "claim_id", "id")[:40]
             ),
             "resolved": list(
                 Prediction.objects.accepted()

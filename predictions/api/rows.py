@@ -14,11 +14,14 @@ from django.utils import timezone
 
 from archive.api.fields import url_template
 from predictions.api.serializers import PredictionSerializer
+from predictions.deadlines import effective_deadline
 from predictions.models import Claim, Prediction
 
 # Fields the serializer embeds or derives; every other field of ``PredictionSerializer`` is one
 # of the prediction's own columns, read from the row under its own name.
-_EMBEDDED = frozenset({"id", "url", "speaker", "outlet", "article", "comment", "claim", "tags"})
+_EMBEDDED = frozenset(
+    {"id", "url", "speaker", "outlet", "article", "comment", "claim", "tags", "effective_deadline"}
+)
 _FIELDS = tuple(PredictionSerializer.Meta.fields)
 _PLAIN = tuple(name for name in _FIELDS if name not in _EMBEDDED)
 _TYPES = {name: Prediction._meta.get_field(name).get_internal_type() for name in _PLAIN}
@@ -127,6 +130,10 @@ def prediction_rows_represent(rows: list[dict], *, origin: str) -> list[dict]:
             "url": claim_url(pk),
         }
 
+    def effective(row):
+        day = effective_deadline(row["deadline"], row["made_at"])
+        return None if day is None else day.isoformat()
+
     embedded = {
         "id": lambda row: row["id"],
         "url": lambda row: prediction_url(row["id"]),
@@ -136,6 +143,7 @@ def prediction_rows_represent(rows: list[dict], *, origin: str) -> list[dict]:
         "comment": lambda row: row["comment_id"],
         "claim": claim,
         "tags": lambda row: tags.get(row["claim_id"], []) if row["claim_id"] is not None else [],
+        "effective_deadline": effective,
     }
     getters = [
         (name, embedded[name] if name in _EMBEDDED else _plain_getter(name, when))

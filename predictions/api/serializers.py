@@ -77,6 +77,12 @@ class PredictionSerializer(ReadModelSerializer):
     )
     claim = ClaimRefSerializer(read_only=True, allow_null=True)
     tags = serializers.SerializerMethodField()
+    effective_deadline = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="The day it is judged by: its deadline or, with none stated, the archive's"
+        " horizon (ARCHIVE_OPEN_HORIZON_DAYS) counted from made_at.",
+    )
 
     class Meta:
         model = Prediction
@@ -105,6 +111,7 @@ class PredictionSerializer(ReadModelSerializer):
             "deadline",
             "deadline_text",
             "deadline_kind",
+            "effective_deadline",
             "outcome",
             "judged_at",
             "brier",

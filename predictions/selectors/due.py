@@ -1,12 +1,17 @@
-"""Predictions whose deadline has passed, or soon will, without a verdict."""
+"""Predictions whose deadline has passed, or soon will, without a verdict.
+
+Deadlines here are effective deadlines (``predictions.deadlines``): a forecast with no deadline
+stated falls due when the archive's horizon from the day it was made ends.
+"""
 
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from predictions.deadlines import effective_deadline_expression
 from predictions.models import Prediction
 
 
@@ -17,7 +22,7 @@ def predictions_due(*, today: datetime.date | None = None) -> QuerySet[Predictio
         Prediction.objects.due_before(today)
         .with_speaker()
         .select_related("claim")
-        .order_by("deadline", "id")
+        .by_effective_deadline()
     )
 
 
@@ -30,13 +35,12 @@ def predictions_due_soon(
         Prediction.objects.due_between(today, today + datetime.timedelta(days=days))
         .with_speaker()
         .select_related("claim")
-        .order_by("deadline", "id")
+        .by_effective_deadline()
     )
 
 
 def predictions_checked_not_occurred(*, today: datetime.date | None = None) -> QuerySet[Prediction]:
     """Due predictions whose claim an editor checked had not occurred by their deadline."""
-
     return predictions_due(today=today).filter(
-        claim__state="open", claim__checked_not_occurred_on__gte=F("deadline")
+        claim__state="open", claim__checked_not_occurred_on__gte=effective_deadline_expression()
     )

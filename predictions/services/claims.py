@@ -16,6 +16,7 @@ from django.utils import timezone
 from archive.permissions import Actor, permission_require
 from predictions.errors import ResolutionError, ReviewError
 from predictions.models import Claim, Prediction
+from predictions.services.locks import lock_with_claims
 from predictions.services.resolution import PERMISSION as RESOLVE_PERMISSION
 from predictions.services.resolution import claim_judge_moved
 from predictions.services.tags import tag_ids
@@ -134,7 +135,7 @@ def prediction_assign_claim(
 ) -> Prediction:
     """Attach ``prediction`` to ``claim``; an accepted one joining a resolved claim is judged."""
     permission_require(by, PERMISSION, to="edit claims")
-    locked = Prediction.objects.select_for_update().get(pk=prediction.pk)
+    locked = lock_with_claims(prediction, claim)
     if locked.claim_id == claim.pk:
         return prediction
     if locked.outcome is not None:
@@ -142,7 +143,7 @@ def prediction_assign_claim(
             f"prediction {locked.pk} is judged; un-resolve its claim before moving it",
             field="claim",
         )
-    target = Claim.objects.select_for_update().get(pk=claim.pk)
+    target = Claim.objects.get(pk=claim.pk)
     locked.claim = target
     locked.save(update_fields=["claim", "updated_at"])
     if target.state != Claim.State.OPEN and locked.status == Prediction.Status.ACCEPTED:

@@ -22,10 +22,11 @@ from django.utils import timezone
 
 from archive.permissions import Actor, permission_require
 from predictions import judging
+from predictions.deadlines import effective_deadline
 from predictions.errors import ResolutionError
 from predictions.models import Claim, Event, Judgement, Prediction
 from predictions.scoring import brier, log_score
-from predictions.services.scores import leaderboards_recompute
+from predictions.services.scores import leaderboards_recompute_after_commit
 
 PERMISSION = "predictions.resolve_claim"
 BATCH_SIZE = 2000
@@ -48,10 +49,7 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
 
 def _recompute_after_commit() -> None:
-    def recompute() -> None:
-        leaderboards_recompute()
-
-    transaction.on_commit(recompute)
+    leaderboards_recompute_after_commit()
 
 
 def _insert_judgements(
@@ -182,7 +180,9 @@ def _write(
 
 
 def _reconcile(
-    predictions: Iterable[tuple[int, float, datetime.date | None, str | None, str, str | None]],
+    predictions: Iterable[
+        tuple[int, float, datetime.date | None, datetime.datetime, str | None, str, str | None]
+    ],
     *,
     state: str | None = None,
     on: datetime.date | None = None,
@@ -193,18 +193,19 @@ def _reconcile(
 ) -> list[Judgement]:
     """Judge each prediction by the rules and record only the verdicts that change.
 
-    Each row is ``(id, probability, deadline, outcome, claim state, condition claim state)``;
-    ``state``/``on`` override the claim's own (the claim being resolved, read under lock).
+    Each row is ``(id, probability, deadline, made_at, outcome, claim state, condition claim
+    state)``; ``state``/``on`` override the claim's own (the claim being resolved, read under
+    lock). A forecast is judged by its effective deadline (``predictions.deadlines``).
     """
     changes = []
-    for pk, probability, deadline, current, claim_state, condition_state in predictions:
+    for pk, probability, deadline, made_at, current, claim_state, condition_state in predictions:
         if withdraw:
             wanted = None
         else:
             wanted = judging.outcome_for(
                 state=state if state is not None else claim_state,
                 on=on,
-                deadline=deadline,
+                deadline=effective_deadline(deadline, made_at),
                 condition_state=condition_state,
             )
         if wanted != current:
@@ -214,11 +215,29 @@ def _reconcile(
     return _write(changes, event=event, note=note, by=by, now=timezone.now())
 
 
-_ROW_FIELDS = ("pk", "probability", "deadline", "outcome", "claim__state", "condition_claim__state")
+_ROW_FIELDS = (
+    "pk",
+    "probability",
+    "deadline",
+    "made_at",
+    "outcome",
+    "claim__state",
+    "condition_claim__state",
+)
+
+
+def _locked_rows(predictions):
+    """The judging rows of ``predictions``, each locked until the transaction ends.
+
+    A verdict is only as good as the deadline, ``made_at`` and probability it was computed
+    from: the lock makes a correction committed meanwhile wait, or be seen, never be lost. Only
+    the predictions are locked, not the claims joined for their states.
+    """
+    return predictions.select_for_update(of=("self",)).values_list(*_ROW_FIELDS)
 
 
 def _rows_of_claim(claim: Claim):
-    return Prediction.objects.accepted().filter(claim=claim).values_list(*_ROW_FIELDS)
+    return _locked_rows(Prediction.objects.accepted().filter(claim=claim))
 
 
 def _judge_dependents(claim: Claim, *, note: str, by: Actor) -> list[Judgement]:
@@ -228,6 +247,7 @@ def _judge_dependents(claim: Claim, *, note: str, by: Actor) -> list[Judgement]:
         Prediction.objects.accepted()
         .filter(condition_claim=claim)
         .exclude(claim=claim)
+        .select_for_update(of=("self",))
         .values_list(*_ROW_FIELDS, "claim__resolved_on")
     )
     by_day: dict[datetime.date | None, list] = defaultdict(list)
@@ -353,11 +373,11 @@ def prediction_judge(
 def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str, by: Actor) -> list:
     """Judge predictions that just joined ``claim`` (merge, re-assignment) by its resolution.
 
-    Called inside the caller's transaction, with ``claim`` locked.
+    Called inside the caller's transaction, with ``claim`` locked. Also what accepting into a
+    resolved claim and correcting a judged prediction use: the verdict is the claim's rule
+    applied to the prediction as it now stands.
     """
-    rows = (
-        Prediction.objects.accepted().filter(pk__in=list(prediction_ids)).values_list(*_ROW_FIELDS)
-    )
+    rows = _locked_rows(Prediction.objects.accepted().filter(pk__in=list(prediction_ids)))
     judgements = _reconcile(
         rows,
         state=claim.state,

@@ -17,6 +17,9 @@ from archive.permissions import Actor, permission_require
 from predictions.errors import ReviewError
 from predictions.models import Claim, Prediction
 from predictions.services.claims import claim_create
+from predictions.services.locks import lock_with_claims
+from predictions.services.resolution import claim_judge_moved
+from predictions.services.scores import leaderboards_recompute_after_commit
 from predictions.services.speakers import speaker_get_or_create
 
 PERMISSION = "predictions.review_prediction"
@@ -40,6 +43,9 @@ CORRECTABLE_FIELDS: dict[str, type | tuple[type, ...]] = {
     "deadline_kind": str,
     "made_at": datetime.datetime,
 }
+# What a verdict is computed from, and what places a scored prediction on the boards.
+_JUDGING_FIELDS = frozenset({"deadline", "made_at", "condition_claim"})
+_BOARD_FIELDS = frozenset({"speaker", "made_at"})
 _CHOICES = {
     "speaker_role": Prediction.Role.values,
     "polarity": Prediction.Polarity.values,
@@ -47,8 +53,13 @@ _CHOICES = {
 }
 
 
-def _lock(prediction: Prediction) -> Prediction:
-    return Prediction.objects.select_for_update().get(pk=prediction.pk)
+def _judge(prediction: Prediction, *, note: str, by) -> None:
+    """Judge an accepted prediction by its claim's resolution as it now stands (if it changed)."""
+    if prediction.status != Prediction.Status.ACCEPTED or prediction.claim_id is None:
+        return
+    claim = Claim.objects.select_related("resolution_event").get(pk=prediction.claim_id)
+    claim_judge_moved(claim=claim, prediction_ids=[prediction.pk], note=note, by=by)
+    prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
 
 
 def _validate(values: dict[str, Any]) -> None:
@@ -90,7 +101,7 @@ def prediction_accept(
 ) -> Prediction:
     """Accept a prediction for scoring, attaching it to ``claim`` (or a new claim of its text)."""
     permission_require(by, PERMISSION, to="review predictions")
-    prediction = _lock(prediction)
+    prediction = lock_with_claims(prediction, claim)
     if prediction.outcome is not None and claim is not None and claim.pk != prediction.claim_id:
         raise ReviewError(
             "claim: un-resolve the prediction's claim before moving it", field="claim"
@@ -110,6 +121,9 @@ def prediction_accept(
     prediction.save(
         update_fields=["claim", "speaker", "status", "reviewed_by", "reviewed_at", "updated_at"]
     )
+    # A claim resolved before this prediction joined it (or while it waited as a candidate)
+    # judges it now, as it judged the others.
+    _judge(prediction, note="accepted into a resolved claim", by=by)
     return prediction
 
 
@@ -117,7 +131,7 @@ def prediction_accept(
 def prediction_reject(*, prediction: Prediction, by: Actor, note: str = "") -> Prediction:
     """Reject a prediction: it stays on record (so re-extraction never brings it back) unscored."""
     permission_require(by, PERMISSION, to="review predictions")
-    prediction = _lock(prediction)
+    prediction = lock_with_claims(prediction)
     if prediction.outcome is not None:
         raise ReviewError(
             "status: a judged prediction cannot be rejected; un-resolve its claim first"
@@ -137,7 +151,7 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
     """Correct what the extractor found; the prediction is marked as edited by a person."""
     permission_require(by, PERMISSION, to="review predictions")
     _validate(changes)
-    prediction = _lock(prediction)
+    prediction = lock_with_claims(prediction, changes.get("condition_claim"))
     if prediction.outcome is not None and {"probability", "polarity", "deadline"} & changes.keys():
         raise ReviewError("a judged prediction's probability, polarity and deadline are frozen")
     if "quote" in changes and not ({"start", "end"} & changes.keys()):
@@ -146,6 +160,7 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
         if index < 0:
             raise ReviewError("quote: not found in the text", field="quote")
         changes["start"], changes["end"] = index, index + len(changes["quote"])
+    old = {name: getattr(prediction, name) for name in changes}
     for name, value in changes.items():
         setattr(prediction, name, float(value) if name == "probability" else value)
     if {"start", "end"} & changes.keys() and "quote" not in changes:
@@ -164,6 +179,11 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
             "updated_at",
         ]
     )
+    touched = {name for name in changes if old[name] != getattr(prediction, name)}
+    if prediction.status == Prediction.Status.ACCEPTED and touched & _JUDGING_FIELDS:
+        _judge(prediction, note=f"corrected {', '.join(sorted(touched & _JUDGING_FIELDS))}", by=by)
+    if prediction.status == Prediction.Status.ACCEPTED and touched & _BOARD_FIELDS:
+        leaderboards_recompute_after_commit()
     return prediction
 
 

@@ -18,6 +18,7 @@ platform its speaker is scoped to (PredictionBook users, for instance).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
@@ -49,6 +50,7 @@ BATCH_SIZE = 2000
 _ADVISORY_LOCK_KEY = 0x5C0BE5
 
 _deferral = threading.local()
+logger = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -101,7 +103,12 @@ _CORRECT = Q(probability__gt=0.5, outcome=Prediction.Outcome.YES) | Q(
 
 
 def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
-    """Add the sums for one scope grouped by year (``by="year"``) or by tag into ``totals``."""
+    """Add the sums for one scope grouped by year (``by="year"``) or by tag into ``totals``.
+
+    Totals and calibration bins come from one grouped query (a row per subject, group and bin),
+    so they always describe the same predictions: two queries would let a resolution commit
+    between them and leave a bin with no totals.
+    """
 
     def key(subject: int, group) -> _Key:
         if by == "year":
@@ -109,12 +116,17 @@ def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
         return (scope, subject, ALL, group)
 
     scored = _grouped(Prediction.objects.scored(), scope, by)
-    for row in scored.values("subject", "group").annotate(
+    rows = scored.annotate(bin=Floor(F("probability") * DEFAULT_BINS)).values(
+        "subject", "group", "bin"
+    )
+    for row in rows.annotate(
         n=Count("id"),
         correct=Count("id", filter=_CORRECT),
         sb=Sum("brier"),
         sb2=Sum(F("brier") * F("brier")),
         sl=Sum("log_score"),
+        sp=Sum("probability"),
+        hits=Count("id", filter=Q(outcome=Prediction.Outcome.YES)),
     ):
         t = totals.setdefault(key(row["subject"], row["group"]), _Totals())
         t.resolved += row["n"]
@@ -122,16 +134,6 @@ def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
         t.sum_brier += row["sb"]
         t.sum_brier_sq += row["sb2"]
         t.sum_log += row["sl"]
-
-    bins = scored.annotate(bin=Floor(F("probability") * DEFAULT_BINS)).values(
-        "subject", "group", "bin"
-    )
-    for row in bins.annotate(
-        n=Count("id"),
-        sp=Sum("probability"),
-        hits=Count("id", filter=Q(outcome=Prediction.Outcome.YES)),
-    ):
-        t = totals[key(row["subject"], row["group"])]
         b = t.bins.setdefault(min(int(row["bin"]), DEFAULT_BINS - 1), BinSums())
         b.count += row["n"]
         b.sum_forecast += row["sp"]
@@ -228,6 +230,34 @@ def _serialise() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
 
 
+@contextmanager
+def _snapshot() -> Iterator[None]:
+    """A transaction whose reads all see one moment of the database, taking turns with others.
+
+    On PostgreSQL, outside any transaction, the turn is a session lock taken before the
+    transaction starts, and the transaction is REPEATABLE READ: its snapshot is taken after the
+    previous recompute has committed, and every query of it sees the same committed resolutions.
+    Inside a caller's transaction the isolation level cannot change any more; each query still
+    reads a consistent set of rows, and the next recompute (every resolution asks for one after
+    it commits) catches up with anything that landed in between.
+    """
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        with transaction.atomic():
+            _serialise()
+            yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_ADVISORY_LOCK_KEY])
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_ADVISORY_LOCK_KEY])
+
+
 def leaderboards_recompute() -> int:
     """Rewrite every stored leaderboard row from the scored predictions; return how many.
 
@@ -236,10 +266,9 @@ def leaderboards_recompute() -> int:
     if getattr(_deferral, "depth", 0):
         _deferral.wanted = True
         return 0
-    with transaction.atomic():
-        # Lock first, then read: two recomputes must not both delete the old rows and both
-        # insert their new ones.
-        _serialise()
+    # Take the turn first, then read: two recomputes must not both delete the old rows and
+    # both insert their new ones.
+    with _snapshot():
         entries = _entries(_totals(), min_resolved=settings.ARCHIVE_MIN_RESOLVED)
         LeaderboardEntry.objects.all().delete()
         LeaderboardEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
@@ -249,6 +278,22 @@ def leaderboards_recompute() -> int:
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {LeaderboardEntry._meta.db_table}")
     return len(entries)
+
+
+def leaderboards_recompute_after_commit() -> None:
+    """Ask for a recompute once the current transaction commits (at once outside one).
+
+    The change that asked has committed by then, so a failure here must not become the
+    caller's error: it is logged, the old rows stay, and the next recompute replaces them.
+    """
+
+    def recompute() -> None:
+        try:
+            leaderboards_recompute()
+        except Exception:
+            logger.exception("leaderboard recompute failed; the stored boards are stale")
+
+    transaction.on_commit(recompute)
 
 
 @contextmanager

@@ -167,3 +167,11 @@ def _bins(bins) -> list[charts.CalibrationBin]:
     if bins and isinstance(bins[0], charts.CalibrationBin):
         return bins
     return charts.bins_from_dicts(bins)
+
+
+@register.simple_tag
+def open_horizon() -> str:
+    """The archive's horizon for forecasts with no deadline, in words ("one-year")."""
+    from predictions.deadlines import horizon_words
+
+    return horizon_words()

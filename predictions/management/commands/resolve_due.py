@@ -53,7 +53,7 @@ class Command(BaseCommand):
                 )
                 claim = prediction.claim.text if prediction.claim_id else prediction.claim_text
                 self.stdout.write(
-                    f"{prediction.pk}\t{prediction.deadline}\t{speaker or '-'}\t{claim[:100]}"
+                    f"{prediction.pk}\t{prediction.effective_deadline}\t{speaker or '-'}\t{claim[:100]}"
                 )
         marked = 0
         if options["mark_no"]:
@@ -70,7 +70,7 @@ class Command(BaseCommand):
                         prediction=prediction,
                         outcome="no",
                         note=(
-                            f"deadline {prediction.deadline} passed; claim checked as not occurred"
+                            f"deadline {prediction.effective_deadline} passed; claim checked as not occurred"
                             f" on {prediction.claim.checked_not_occurred_on}"
                         ),
                         by=None,
