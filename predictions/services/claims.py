@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from archive.errors import ResolutionError, ReviewError
-from predictions.models import Claim, Prediction
+from predictions.models import Claim, ClaimResolution, Prediction
 from predictions.services.tags import tag_ids
 
 PERMISSION = "predictions.review_prediction"
@@ -126,6 +126,8 @@ def claim_merge(*, source: Claim, target: Claim, by=None) -> Claim:
         changed.append("checked_not_occurred_on")
     if changed:
         dst.save(update_fields=changed)
+    # The merged claim's resolution history is the target's now; it is moved, never dropped.
+    ClaimResolution.objects.filter(claim=src).update(claim=dst)
     src.delete()
 
     if src_open and not dst_open:
