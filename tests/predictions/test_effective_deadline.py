@@ -179,3 +179,17 @@ def test_the_api_shows_the_effective_deadline(client):
     assert (detail["deadline"], detail["effective_deadline"]) == (None, "2015-04-01")
     (row,) = client.get("/api/predictions/").json()["results"]
     assert row["effective_deadline"] == "2015-04-01"
+
+
+@pytest.mark.django_db
+def test_the_api_due_filters_use_the_effective_deadline(client):
+    open_ended = _open_ended(ClaimFactory())
+    stated = PredictionFactory(deadline=datetime.date(2015, 6, 30))
+
+    def ids(query):
+        return {row["id"] for row in client.get(f"/api/predictions/?{query}").json()["results"]}
+
+    assert ids("due_before=2015-04-01") == {open_ended.pk}
+    assert ids("due_before=2015-03-31") == set()
+    assert ids("due_after=2015-04-02") == {stated.pk}
+    assert ids("due_after=2015-04-01&due_before=2015-04-01") == {open_ended.pk}
