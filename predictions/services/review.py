@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from archive.errors import ReviewError
 from archive.models import Article, Comment, Person
+from predictions import judging
 from predictions.models import Claim, Prediction
 from predictions.services.speakers import speaker_get_or_create
 
@@ -78,12 +79,21 @@ def lock_with_claims(prediction: Prediction, *claims: Claim | None) -> Predictio
 
 
 def _judge(prediction: Prediction, *, note: str, by) -> None:
-    """Judge an accepted prediction by its claim's resolution as it now stands (if it changed)."""
+    """Judge an accepted prediction by its claim's resolution as it now stands (if it changed).
+
+    Only a resolution (of the claim, or the failure of its condition) gives a verdict here; on
+    an open claim a verdict an editor recorded by hand (``resolve_due --mark-no``) is kept.
+    """
     from predictions.services.resolution import claim_judge_moved
 
     if prediction.status != Prediction.Status.ACCEPTED or prediction.claim_id is None:
         return
     claim = Claim.objects.select_related("resolution_event").get(pk=prediction.claim_id)
+    condition = (
+        Claim.objects.filter(pk=prediction.condition_claim_id).values_list("state", flat=True)
+    ).first()
+    if claim.state == Claim.State.OPEN and condition not in judging.FAILED_CONDITION_STATES:
+        return
     claim_judge_moved(claim=claim, prediction_ids=[prediction.pk], note=note, by=by)
     prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
 
