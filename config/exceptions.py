@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -41,6 +42,21 @@ def error_body(*, code: str, message: str, fields: dict[str, list[str]] | None =
     if fields:
         error["fields"] = fields
     return {"error": error}
+
+
+def too_large_message() -> str:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return (
+        f"request body larger than {limit} bytes ({limit / 1024 / 1024:g} MB), the most a"
+        " document may be (ARCHIVE_MAX_DOCUMENT_BYTES)"
+    )
+
+
+def too_large_response() -> Response:
+    return Response(
+        error_body(code="too_large", message=too_large_message()),
+        status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+    )
 
 
 def _flatten(detail: Any) -> list[str]:
@@ -96,6 +112,8 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
             error_body(code="invalid", message=exc.message, fields=fields),
             status=status.HTTP_400_BAD_REQUEST,
         )
+    if isinstance(exc, RequestDataTooBig):
+        return too_large_response()
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

@@ -112,10 +112,24 @@ STATIC_ROOT = BASE_DIR / "static"
 
 LOGIN_URL = "admin:login"
 
+# HTTPS: on by default whenever debug is off, so that ``check --deploy`` is clean. Behind a proxy
+# that terminates TLS, set DJANGO_SECURE_PROXY_SSL_HEADER=1 (it sends X-Forwarded-Proto) or turn
+# the redirect off with DJANGO_SECURE_SSL_REDIRECT=0; each setting has its own variable.
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG and bool(DATABASE_URL))
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
+    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG
+)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_CSRF_COOKIE", default=SESSION_COOKIE_SECURE)
 X_FRAME_OPTIONS = "DENY"
+# Joining the browsers' preload list is a commitment for every subdomain, made by the site's
+# owner (DJANGO_SECURE_HSTS_PRELOAD=1), not by a default.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # Content-Security-Policy: no inline scripts, no third-party origins.
 CONTENT_SECURITY_POLICY = {
@@ -202,5 +216,8 @@ LOGGING = {
 # Archive behaviour.
 ARCHIVE_MIN_RESOLVED = env_int("ARCHIVE_MIN_RESOLVED", 5)
 ARCHIVE_MAX_DOCUMENT_BYTES = env_int("ARCHIVE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
+# A document posted to the API may be as large as the document limit, and no larger: above it
+# the API answers 413 in its error shape (config.exceptions).
+DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_DOCUMENT_BYTES
 # A forecast with no deadline stated is judged over this many days from the day it was made.
 ARCHIVE_OPEN_HORIZON_DAYS = env_int("ARCHIVE_OPEN_HORIZON_DAYS", 365)

@@ -8,17 +8,27 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from archive.errors import ArchiveError
 from predictions import admin_sources  # noqa: F401 - the article and person pages, extended
 from predictions.highlighting import Mark, render
-from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
+from predictions.models import (
+    Claim,
+    ClaimResolution,
+    Event,
+    Judgement,
+    LeaderboardEntry,
+    Prediction,
+    Tag,
+)
 from predictions.selectors.claims import events_for_claim
 from predictions.services.claims import (
     claim_create,
@@ -243,6 +253,7 @@ class ClaimAdmin(admin.ModelAdmin):
         "resolved_at",
         "resolved_by",
         "resolution_note",
+        "resolution_history",
     ]
     inlines = [PredictionOfClaimInline]
     actions = ["resolve", "unresolve", "merge"]
@@ -253,6 +264,29 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description="Predictions", ordering="prediction_count")
     def prediction_count(self, obj):
         return obj.prediction_count
+
+    @admin.display(description="Resolution history")
+    def resolution_history(self, obj):
+        rows = ClaimResolution.objects.filter(claim=obj).select_related("event", "changed_by")
+        if obj.pk is None or not rows:
+            return "–"
+        return format_html(
+            "<ol>{}</ol>",
+            format_html_join(
+                "",
+                "<li>{}: {}{} by {}{}</li>",
+                (
+                    (
+                        f"{r.changed_at:%Y-%m-%d %H:%M}",
+                        "opened again" if r.state == Claim.State.OPEN else r.get_state_display(),
+                        f" ({r.resolved_on:%Y-%m-%d})" if r.resolved_on else "",
+                        r.changed_by or "the system",
+                        f" — {r.note}" if r.note else "",
+                    )
+                    for r in rows.order_by("changed_at", "id")
+                ),
+            ),
+        )
 
     def has_resolve_permission(self, request):
         return request.user.has_perm("predictions.resolve_claim")
@@ -409,3 +443,27 @@ class LeaderboardEntryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# The judgement log and the claims' resolution history name the editors who wrote them and are
+# never deleted, so an editor who judged cannot be deleted either (``on_delete=PROTECT``).
+_HISTORY = {Judgement._meta.verbose_name, ClaimResolution._meta.verbose_name}
+
+
+class UserAdmin(auth_admin.UserAdmin):
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            # Nobody may delete history: say it is protected, not that a permission is missing.
+            perms_needed = {name for name in perms_needed if name not in _HISTORY}
+            self.message_user(
+                request,
+                "This account judged forecasts or resolved claims, and the archive keeps that"
+                " history; deactivate the account (untick “Active”) instead of deleting it.",
+                messages.WARNING,
+            )
+        return deleted, counts, perms_needed, protected
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), UserAdmin)

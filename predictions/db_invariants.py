@@ -4,16 +4,32 @@ A later migration that rebuilds one of these tables on SQLite (most ALTERs do) m
 triggers first and create them again after: ``migrations.RunPython(drop_triggers, create_triggers)``
 before the change and ``migrations.RunPython(create_triggers, drop_triggers)`` after it.
 
-- A judgement may only be recorded for an accepted prediction.
-- Judgements are append-only: an UPDATE is refused (a new judgement supersedes the old).
+- A judgement may only be recorded for an accepted prediction. History is history: a judgement
+  dated before the prediction's latest review (made while it was still accepted, before it was
+  rejected) may be written back, so that a dump of the archive loads into an empty database.
+- Judgements are append-only: an UPDATE or a DELETE is refused (a new judgement supersedes the
+  old). On SQLite the refusal of DELETE can be lifted for ``flush`` only
+  (``history_guard_lifted``); PostgreSQL's flush truncates, which row triggers do not see.
 - A prediction's quote is exactly ``body[start:end]`` of its comment, or else its article.
 """
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lifted = threading.local()
 
 POSTGRES_FORWARD = [
     """
     CREATE OR REPLACE FUNCTION predictions_judgement_requires_accepted() RETURNS trigger AS $$
     BEGIN
-        IF (SELECT status FROM predictions_prediction WHERE id = NEW.prediction_id) <> 'accepted' THEN
+        IF NOT EXISTS (
+            SELECT 1 FROM predictions_prediction p
+            WHERE p.id = NEW.prediction_id
+              AND (p.status = 'accepted' OR NEW.judged_at <= p.reviewed_at)
+        ) THEN
             RAISE EXCEPTION 'a judgement needs an accepted prediction (prediction %)', NEW.prediction_id
                 USING ERRCODE = 'check_violation';
         END IF;
@@ -29,14 +45,14 @@ POSTGRES_FORWARD = [
     """
     CREATE OR REPLACE FUNCTION predictions_judgement_append_only() RETURNS trigger AS $$
     BEGIN
-        RAISE EXCEPTION 'judgements are append-only; record a new judgement instead'
+        RAISE EXCEPTION 'judgements are append-only (never changed or deleted); record a new judgement instead'
             USING ERRCODE = 'check_violation';
     END;
     $$ LANGUAGE plpgsql;
     """,
     """
     CREATE TRIGGER predictions_judgement_append_only
-    BEFORE UPDATE ON predictions_judgement
+    BEFORE UPDATE OR DELETE ON predictions_judgement
     FOR EACH ROW EXECUTE FUNCTION predictions_judgement_append_only();
     """,
     """
@@ -94,7 +110,11 @@ SQLITE_FORWARD = [
     """
     CREATE TRIGGER predictions_judgement_requires_accepted
     BEFORE INSERT ON predictions_judgement
-    WHEN (SELECT status FROM predictions_prediction WHERE id = NEW.prediction_id) <> 'accepted'
+    WHEN NOT EXISTS (
+        SELECT 1 FROM predictions_prediction p
+        WHERE p.id = NEW.prediction_id
+          AND (p.status = 'accepted' OR NEW.judged_at <= p.reviewed_at)
+    )
     BEGIN
         SELECT RAISE(ABORT, 'CHECK constraint failed: a judgement needs an accepted prediction');
     END;
@@ -106,6 +126,14 @@ SQLITE_FORWARD = [
         SELECT RAISE(ABORT, 'CHECK constraint failed: judgements are append-only');
     END;
     """,
+    """
+    CREATE TRIGGER predictions_judgement_never_deleted
+    BEFORE DELETE ON predictions_judgement
+    WHEN predictions_history_guard()
+    BEGIN
+        SELECT RAISE(ABORT, 'CHECK constraint failed: judgements are append-only, never deleted');
+    END;
+    """,
     "CREATE TRIGGER predictions_quote_inside_body_insert BEFORE INSERT ON predictions_prediction"
     + _SQLITE_QUOTE_CHECK,
     'CREATE TRIGGER predictions_quote_inside_body_update BEFORE UPDATE OF quote, start, "end", '
@@ -115,6 +143,7 @@ SQLITE_FORWARD = [
 SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS predictions_quote_inside_body_update;",
     "DROP TRIGGER IF EXISTS predictions_quote_inside_body_insert;",
+    "DROP TRIGGER IF EXISTS predictions_judgement_never_deleted;",
     "DROP TRIGGER IF EXISTS predictions_judgement_append_only;",
     "DROP TRIGGER IF EXISTS predictions_judgement_requires_accepted;",
 ]
@@ -140,3 +169,29 @@ def create_triggers(_apps, schema_editor) -> None:
 
 def drop_triggers(_apps, schema_editor) -> None:
     _execute(schema_editor, _BACKWARD)
+
+
+def replace_triggers(apps, schema_editor) -> None:
+    """Drop whichever version of the triggers exists and create the current one."""
+    drop_triggers(apps, schema_editor)
+    create_triggers(apps, schema_editor)
+
+
+def _history_guard() -> int:
+    return 0 if getattr(_lifted, "depth", 0) else 1
+
+
+@contextmanager
+def history_guard_lifted() -> Iterator[None]:
+    """Let this thread's SQLite connections delete judgements: for emptying the whole database."""
+    _lifted.depth = getattr(_lifted, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _lifted.depth -= 1
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:  # noqa: ARG001 - a receiver
+    """Give each new SQLite connection the function the DELETE trigger asks."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("predictions_history_guard", 0, _history_guard)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import DateField, F, Q, Value
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import DateField, ExpressionWrapper, F, Q, Value
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 
 from predictions import judging
@@ -48,8 +48,15 @@ def effective_deadline(
 
 def effective_deadline_expression():
     """``effective_deadline`` in SQL, for ordering and for comparing with other columns."""
+    # The local day first, then the days: adding them to the instant would shift the day when a
+    # daylight-saving change falls between.
     horizon = Value(datetime.timedelta(days=open_horizon_days()))
-    return Coalesce(F("deadline"), TruncDate(F("made_at") + horizon), output_field=DateField())
+    # PostgreSQL's date + interval is a timestamp: cast back to the day.
+    counted = Cast(
+        ExpressionWrapper(TruncDate("made_at") + horizon, output_field=DateField()),
+        output_field=DateField(),
+    )
+    return Coalesce(F("deadline"), counted, output_field=DateField())
 
 
 def _local_midnight(day: datetime.date) -> datetime.datetime:

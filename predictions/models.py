@@ -310,14 +310,16 @@ class Judgement(models.Model):
         ANNULLED = "annulled", "Annulled"
         WITHDRAWN = "withdrawn", "Withdrawn (open again)"
 
-    prediction = models.ForeignKey(Prediction, on_delete=models.CASCADE, related_name="judgements")
+    # PROTECT, not CASCADE or SET NULL: the log is never rewritten, so deleting what it names
+    # is refused with a message rather than by the database's append-only trigger.
+    prediction = models.ForeignKey(Prediction, on_delete=models.PROTECT, related_name="judgements")
     outcome = models.CharField(max_length=10, choices=Outcome)
     event = models.ForeignKey(
         Event, null=True, blank=True, on_delete=models.PROTECT, related_name="judgements"
     )
     note = models.TextField(blank=True)
     judged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     judged_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -329,6 +331,34 @@ class Judgement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} ({self.judged_at:%Y-%m-%d})"
+
+
+class ClaimResolution(models.Model):
+    """One change of a claim's resolution: resolved (how, as of when) or opened again.
+
+    Written by the resolution service beside the claim's own fields, never changed after, so a
+    claim resolved and un-resolved keeps the trace even when no prediction was judged.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="resolutions")
+    state = models.CharField(max_length=16, choices=Claim.State)
+    resolved_on = models.DateField(null=True, blank=True)
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        get_latest_by = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        day = f" on {self.resolved_on:%Y-%m-%d}" if self.resolved_on else ""
+        return f"{self.get_state_display()}{day} ({self.changed_at:%Y-%m-%d})"
 
 
 class LeaderboardEntry(models.Model):

@@ -152,6 +152,9 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
             "against": [p for p in forecasts if p.probability < 0.5],
             "even": [p for p in forecasts if p.probability == 0.5],
             "count": len(forecasts),
+            "history": list(
+                subject.resolutions.select_related("event").order_by("changed_at", "id")
+            ),
             # Editors resolving an open claim want the events that may settle it.
             "suggested_events": (
                 events_for_claim(claim=subject, limit=5)

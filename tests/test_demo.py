@@ -52,7 +52,7 @@ def demo(django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             first_out, second_out = StringIO(), StringIO()
-            call_command("demo_setup", stdout=first_out, stderr=StringIO())
+            call_command("demo_setup", "--allow-demo-login", stdout=first_out, stderr=StringIO())
             first = snapshot()
             call_command("demo_setup", stdout=second_out, stderr=StringIO())
             second = snapshot()

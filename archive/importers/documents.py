@@ -4,7 +4,8 @@ Every reader (JSON, JSONL, text dumps, HTML, feeds) and the REST API turn their 
 same JSON-shaped object and pass it through ``parse_document``, so that one normalisation applies
 to every format. That normalisation is deliberately small: line endings become ``\\n``, control
 characters other than tab and newline are removed, lone surrogates become U+FFFD and the outer
-whitespace of each text is stripped. Nothing else (no Unicode normalisation, no re-wrapping) is
+whitespace of each text is stripped (metadata keys and strings are cleaned alike, unstripped, so
+that every database can store them). Nothing else (no Unicode normalisation, no re-wrapping) is
 changed, because the offsets of extracted quotes index into the stored body and must also index
 into the body of the file the reader holds.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import math
 import re
 import zoneinfo
 from dataclasses import dataclass, field
@@ -33,6 +35,10 @@ DEFAULT_MAX_COMMENTS = 10_000
 DEFAULT_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 # Deeper than any sensible document; bounds the work done on hostile metadata.
 MAX_DEPTH = 32
+# Dates outside these years are typing mistakes or probes; refusing them keeps every date, and
+# every deadline counted from one, far from the ends of the calendar in any time zone.
+MIN_YEAR = 1900
+MAX_YEAR = 2200
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -118,7 +124,11 @@ def parse_document(
         authors = (default_author,) if default_author else ()
     language = _language(obj.get("language"))
     comments = _comments(obj.get("comments"))
-    metadata = {key: value for key, value in obj.items() if key not in _KNOWN_KEYS}
+    metadata = {
+        _storable(key): _metadata_value(value)
+        for key, value in obj.items()
+        if key not in _KNOWN_KEYS
+    }
     return DocumentData(
         title=title,
         body=body,
@@ -185,9 +195,37 @@ def parse_datetime(value: object, name: str) -> datetime.datetime:
         raise DocumentError(
             f"{name}: must be an ISO 8601 date string, not {type_name(value)}", field=name
         )
+    check_year(parsed, name)
     if parsed.tzinfo is None or parsed.tzinfo.utcoffset(parsed) is None:
         parsed = parsed.replace(tzinfo=archive_timezone())
     return parsed
+
+
+def check_year(value: datetime.date, name: str) -> None:
+    """Refuse a date outside the years the archive accepts, naming the field."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise DocumentError(
+            f"{name}: the year {value.year} is outside the years the archive accepts"
+            f" ({MIN_YEAR}–{MAX_YEAR})",
+            field=name,
+        )
+
+
+def _storable(text: str) -> str:
+    """``text`` without what no database stores: NUL and other control characters, surrogates."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def _metadata_value(value: object) -> object:
+    if isinstance(value, str):
+        return _storable(value)
+    if isinstance(value, list):
+        return [_metadata_value(item) for item in value]
+    if isinstance(value, dict):
+        return {_storable(key): _metadata_value(item) for key, item in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON columns store no NaN or infinity
+    return value
 
 
 def _required_text(obj: dict, name: str) -> str:

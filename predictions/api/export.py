@@ -50,6 +50,20 @@ COLUMNS = {
     "log_score": "log_score",
 }
 _CHUNK = 2000
+# A spreadsheet reads a cell starting with one of these as a formula (or a command, on some).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell made inert for spreadsheets: a leading quote before a formula's first sign.
+
+    Quotes, names and claims come from the articles and comments imported, so a commenter
+    named ``=1+2`` (or ``=HYPERLINK(...)``) would otherwise export as a live formula. Numbers,
+    dates and empty cells are left as they are, so that scores stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class _Echo:
@@ -105,7 +119,7 @@ class PredictionCsvExportView(PredictionExportView):
         def lines() -> Iterator[str]:
             yield writer.writerow(COLUMNS.keys())
             for row in rows:
-                yield writer.writerow(row)
+                yield writer.writerow([spreadsheet_safe(value) for value in row])
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="predictions.csv"'

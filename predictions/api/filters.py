@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters as filters
 
 from archive.api.filters import DateTimeFilter, IdFilter, SearchFilterSet
+from predictions.deadlines import due_before_q
 from predictions.models import Claim, Event, Judgement, Prediction
 
 
@@ -25,15 +28,25 @@ class PredictionFilter(SearchFilterSet):
     made_after = DateTimeFilter(field_name="made_at", lookup_expr="gte")
     made_before = DateTimeFilter(field_name="made_at", lookup_expr="lt")
     due_after = filters.DateFilter(
-        field_name="deadline", lookup_expr="gte", label="Deadline on or after."
+        method="filter_due_after",
+        label="Effective deadline (the stated one, else the archive's horizon) on or after.",
     )
     due_before = filters.DateFilter(
-        field_name="deadline", lookup_expr="lte", label="Deadline on or before."
+        method="filter_due_before",
+        label="Effective deadline (the stated one, else the archive's horizon) on or before.",
     )
 
     class Meta:
         model = Prediction
         fields = ["speaker", "outlet", "status", "tag", "claim", "article"]
+
+    def filter_due_after(self, queryset, name, value):
+        return queryset.exclude(due_before_q(value))
+
+    def filter_due_before(self, queryset, name, value):
+        if value >= datetime.date.max:
+            return queryset
+        return queryset.filter(due_before_q(value + datetime.timedelta(days=1)))
 
     def filter_outcome(self, queryset, name, value):
         if value == "none":

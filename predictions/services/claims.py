@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from archive.permissions import Actor, permission_require
 from predictions.errors import ResolutionError, ReviewError
-from predictions.models import Claim, Prediction
+from predictions.models import Claim, ClaimResolution, Prediction
 from predictions.services.locks import lock_with_claims
 from predictions.services.resolution import PERMISSION as RESOLVE_PERMISSION
 from predictions.services.resolution import claim_judge_moved
@@ -120,6 +120,8 @@ def claim_merge(*, source: Claim, target: Claim, by: Actor = None) -> Claim:
         changed.append("checked_not_occurred_on")
     if changed:
         dst.save(update_fields=changed)
+    # The merged claim's resolution history is the target's now; it is moved, never dropped.
+    ClaimResolution.objects.filter(claim=src).update(claim=dst)
     src.delete()
 
     if src_open and not dst_open:

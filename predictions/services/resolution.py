@@ -24,7 +24,7 @@ from archive.permissions import Actor, permission_require
 from predictions import judging
 from predictions.deadlines import effective_deadline
 from predictions.errors import ResolutionError
-from predictions.models import Claim, Event, Judgement, Prediction
+from predictions.models import Claim, ClaimResolution, Event, Judgement, Prediction
 from predictions.scoring import brier, log_score
 from predictions.services.scores import leaderboards_recompute_after_commit
 
@@ -305,6 +305,7 @@ def claim_resolve(
         )
 
     _write_resolution(locked, state=state, on=on, event=event, note=note, by=by, at=timezone.now())
+    _record_resolution(locked, state=state, on=on, event=event, note=note, by=by)
     judgements = _reconcile(
         _rows_of_claim(locked), state=state, on=on, event=event, note=note, by=by
     )
@@ -324,6 +325,7 @@ def claim_unresolve(*, claim: Claim, note: str = "", by: Actor) -> list[Judgemen
     _write_resolution(
         locked, state=Claim.State.OPEN, on=None, event=None, note="", by=None, at=None
     )
+    _record_resolution(locked, state=Claim.State.OPEN, on=None, event=None, note=note, by=by)
     judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
@@ -404,6 +406,13 @@ def _refresh(claim: Claim, locked: Claim) -> None:
         setattr(claim, field, getattr(locked, field))
     if "resolution_event" in claim._state.fields_cache:
         claim._state.fields_cache.pop("resolution_event")
+
+
+def _record_resolution(claim: Claim, *, state, on, event, note: str, by: Actor) -> None:
+    """Append the change to the claim's history: its own fields keep only the latest state."""
+    ClaimResolution.objects.create(
+        claim=claim, state=state, resolved_on=on, event=event, note=note, changed_by=by
+    )
 
 
 def _write_resolution(claim: Claim, *, state, on, event, note: str, by: Actor, at) -> None:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from archive.models import Article, Comment, Person
 from archive.permissions import Actor, permission_require
+from predictions import judging
 from predictions.errors import ReviewError
 from predictions.models import Claim, Prediction
 from predictions.services.claims import claim_create
@@ -53,11 +54,24 @@ _CHOICES = {
 }
 
 
-def _judge(prediction: Prediction, *, note: str, by) -> None:
-    """Judge an accepted prediction by its claim's resolution as it now stands (if it changed)."""
+def _judge(prediction: Prediction, *, note: str, by: Actor) -> None:
+    """Judge an accepted prediction by its claim's resolution as it now stands (if it changed).
+
+    Only a resolution (of the claim, or the failure of its condition) gives a verdict here; on
+    an open claim a verdict an editor recorded by hand (``resolve_due --mark-no``) is kept.
+    """
     if prediction.status != Prediction.Status.ACCEPTED or prediction.claim_id is None:
         return
     claim = Claim.objects.select_related("resolution_event").get(pk=prediction.claim_id)
+    condition = None
+    if prediction.condition_claim_id is not None:
+        condition = (
+            Claim.objects.filter(pk=prediction.condition_claim_id)
+            .values_list("state", flat=True)
+            .first()
+        )
+    if claim.state == Claim.State.OPEN and condition not in judging.FAILED_CONDITION_STATES:
+        return
     claim_judge_moved(claim=claim, prediction_ids=[prediction.pk], note=note, by=by)
     prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
 

@@ -41,7 +41,7 @@ def test_missing_objects_and_unknown_paths_are_404(anon):
     assert error_of(anon.get("/api/people/nobody-at-all/"), 404)["code"] == "not_found"
     assert error_of(anon.get("/api/predictions/not-a-number/"), 404)["code"] == "not_found"
     assert error_of(anon.get("/api/no-such-thing/"), 404)["code"] == "not_found"
-    assert error_of(anon.get("/api/predictions/?cursor=garbage"), 404)["code"] == "not_found"
+    assert error_of(anon.get("/api/predictions/?cursor=garbage"), 400)["code"] == "invalid"
 
 
 def test_wrong_method_is_405(anon, editor):

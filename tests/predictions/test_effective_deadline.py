@@ -179,3 +179,43 @@ def test_the_api_shows_the_effective_deadline(client):
     assert (detail["deadline"], detail["effective_deadline"]) == (None, "2015-04-01")
     (row,) = client.get("/api/predictions/").json()["results"]
     assert row["effective_deadline"] == "2015-04-01"
+
+
+@pytest.mark.django_db
+def test_the_api_due_filters_use_the_effective_deadline(client):
+    open_ended = _open_ended(ClaimFactory())
+    stated = PredictionFactory(deadline=datetime.date(2015, 6, 30))
+
+    def ids(query):
+        return {row["id"] for row in client.get(f"/api/predictions/?{query}").json()["results"]}
+
+    assert ids("due_before=2015-04-01") == {open_ended.pk}
+    assert ids("due_before=2015-03-31") == set()
+    assert ids("due_after=2015-04-02") == {stated.pk}
+    assert ids("due_after=2015-04-01&due_before=2015-04-01") == {open_ended.pk}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "made_at",
+    [
+        # Local midnight to one in the morning, on both sides of the clocks changing.
+        datetime.datetime(2014, 3, 31, 0, 30),
+        datetime.datetime(2014, 10, 26, 0, 30),
+        datetime.datetime(2014, 10, 27, 0, 30),
+        datetime.datetime(2014, 6, 1, 23, 30),
+    ],
+)
+def test_sql_and_python_count_the_horizon_from_the_same_local_day(settings, made_at):
+    settings.TIME_ZONE = "Europe/London"
+    with timezone.override("Europe/London"):
+        forecast = _open_ended(ClaimFactory())
+        forecast.made_at = timezone.make_aware(made_at)
+        forecast.save(update_fields=["made_at"])
+        forecast.refresh_from_db()
+        (in_sql,) = (
+            Prediction.objects.filter(pk=forecast.pk)
+            .by_effective_deadline()
+            .values_list("effective_on", flat=True)
+        )
+        assert in_sql == forecast.effective_deadline == made_at.date() + datetime.timedelta(365)

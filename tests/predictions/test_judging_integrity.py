@@ -163,3 +163,23 @@ def _post_committing(client, url, data):
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         return client.post(url, data, format="json")
+
+
+def test_a_correction_keeps_a_verdict_recorded_by_hand_on_an_open_claim():
+    from predictions.services.resolution import prediction_judge
+
+    prediction = PredictionFactory(claim=ClaimFactory())
+    prediction_judge(prediction=prediction, outcome="no", note="deadline passed", by=None)
+    corrected = prediction_correct(
+        prediction=prediction, by=None, made_at=prediction.made_at - datetime.timedelta(days=3)
+    )
+    assert corrected.outcome == "no"
+    assert corrected.judgements.count() == 1
+
+
+def test_a_condition_that_failed_annuls_a_prediction_corrected_onto_it():
+    condition = ClaimFactory()
+    claim_resolve(claim=condition, state="not_occurred", on=datetime.date(2015, 1, 1), by=None)
+    prediction = PredictionFactory(claim=ClaimFactory())
+    corrected = prediction_correct(prediction=prediction, by=None, condition_claim=condition)
+    assert corrected.outcome == "annulled"

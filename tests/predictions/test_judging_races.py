@@ -124,6 +124,29 @@ def test_many_races_never_leave_a_verdict_against_its_deadline():
         _assert_verdict_matches_stored_facts(prediction.pk)
 
 
+@pytest.mark.parametrize("first", ["accept", "resolve"])
+def test_accepting_while_the_claim_resolves_is_judged_either_way(first):
+    from predictions.services.review import prediction_accept
+    from tests.factories import CandidateFactory
+
+    claim = ClaimFactory()
+    candidate = CandidateFactory(deadline=NEW_DEADLINE)
+
+    def accept():
+        return prediction_accept(
+            prediction=Prediction.objects.get(pk=candidate.pk),
+            claim=Claim.objects.get(pk=claim.pk),
+            by=None,
+        )
+
+    steps = (accept, _resolve(claim.pk)) if first == "accept" else (_resolve(claim.pk), accept)
+    results = _run(*steps)
+    assert not any(isinstance(r, Exception) for r in results.values()), results
+    candidate.refresh_from_db()
+    assert (candidate.status, candidate.outcome) == ("accepted", "yes")
+    assert candidate.judgements.count() == 1
+
+
 def test_a_recompute_reads_one_snapshot_while_resolutions_commit(monkeypatch):
     """A resolution committed between the recompute's queries must not break or skew it."""
     import predictions.services.scores as scores

@@ -179,6 +179,12 @@ class Command(BaseCommand):
             "an existing user's password is only changed when this is given).",
         )
         parser.add_argument(
+            "--allow-demo-login",
+            action="store_true",
+            help=f"Create the '{DEMO_USERNAME}' superuser with the well-known password even though"
+            " debug is off (without it, that needs DJANGO_DEBUG=1 or --password).",
+        )
+        parser.add_argument(
             "--examples",
             type=Path,
             default=Path(settings.BASE_DIR) / "examples",
@@ -195,6 +201,7 @@ class Command(BaseCommand):
         examples: Path = options["examples"]
         if not (examples / "documents").is_dir():
             raise CommandError(f"{examples}/documents: no such folder")
+        self._check_login_is_wanted(options["password"], allow=options["allow_demo_login"])
         editor, shown_password = self._editor(options["password"])
         self.stdout.write(
             f"Editors group '{EDITORS_GROUP}' ({', '.join(EDITOR_PERMISSIONS)}) "
@@ -233,6 +240,18 @@ class Command(BaseCommand):
         )
 
     # The login -----------------------------------------------------------------------------
+
+    def _check_login_is_wanted(self, password: str | None, *, allow: bool) -> None:
+        """Refuse a superuser anyone can guess on a site that is not a local demo."""
+        if settings.DEBUG or allow or password is not None:
+            return
+        if get_user_model().objects.filter(username=DEMO_USERNAME).exists():
+            return
+        raise CommandError(
+            f"refusing to create the superuser '{DEMO_USERNAME}' with the password "
+            f"'{DEMO_PASSWORD}' while debug is off: run the demo with DJANGO_DEBUG=1 (as make demo"
+            " does), choose a password with --password, or pass --allow-demo-login"
+        )
 
     @transaction.atomic
     def _editor(self, password: str | None):
