@@ -17,7 +17,6 @@ from rest_framework import generics
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 
-from archive.api.schema import ArchiveAutoSchema
 from predictions.api.filters import PredictionFilter
 from predictions.models import Prediction
 
@@ -70,7 +69,6 @@ class _IgnoreAccept(BaseContentNegotiation):
 
 
 class PredictionExportView(generics.GenericAPIView):
-    schema = ArchiveAutoSchema()
     queryset = Prediction.objects.all()
     filterset_class = PredictionFilter
     filter_backends = generics.GenericAPIView.filter_backends[:1]
