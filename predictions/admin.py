@@ -177,7 +177,7 @@ class PredictionAdmin(admin.ModelAdmin):
             request,
             queryset,
             lambda p: prediction_accept(prediction=p, by=request.user),
-            "accepted",
+            Prediction.Status.ACCEPTED.label.lower(),
         )
 
     @admin.action(description="Reject the selected predictions", permissions=["change"])
@@ -186,7 +186,7 @@ class PredictionAdmin(admin.ModelAdmin):
             request,
             queryset,
             lambda p: prediction_reject(prediction=p, by=request.user),
-            "rejected",
+            Prediction.Status.REJECTED.label.lower(),
         )
 
     def _each(self, request, queryset, action, verb):

@@ -7,7 +7,7 @@ import datetime
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from predictions.models import Prediction
+from predictions.models import Claim, Prediction
 
 
 def predictions_due(*, today: datetime.date | None = None) -> QuerySet[Prediction]:
@@ -38,5 +38,5 @@ def predictions_checked_not_occurred(*, today: datetime.date | None = None) -> Q
     """Due predictions whose claim an editor checked had not occurred by their deadline."""
 
     return predictions_due(today=today).filter(
-        claim__state="open", claim__checked_not_occurred_on__gte=F("deadline")
+        claim__state=Claim.State.OPEN, claim__checked_not_occurred_on__gte=F("deadline")
     )

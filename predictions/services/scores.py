@@ -31,6 +31,7 @@ from django.db.models.functions import Coalesce, ExtractYear, Floor
 from django.utils import timezone
 
 from archive.models import Outlet, Person
+from predictions.managers import CORRECT
 from predictions.models import LeaderboardEntry, Prediction
 from predictions.scoring import (
     DEFAULT_BINS,
@@ -95,11 +96,6 @@ def _grouped(qs: QuerySet, scope: str, by: str) -> QuerySet:
     )
 
 
-_CORRECT = Q(probability__gt=0.5, outcome=Prediction.Outcome.YES) | Q(
-    probability__lt=0.5, outcome=Prediction.Outcome.NO
-)
-
-
 def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
     """Add the sums for one scope grouped by year (``by="year"``) or by tag into ``totals``."""
 
@@ -111,7 +107,7 @@ def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
     scored = _grouped(Prediction.objects.scored(), scope, by)
     for row in scored.values("subject", "group").annotate(
         n=Count("id"),
-        correct=Count("id", filter=_CORRECT),
+        correct=Count("id", filter=CORRECT),
         sb=Sum("brier"),
         sb2=Sum(F("brier") * F("brier")),
         sl=Sum("log_score"),
