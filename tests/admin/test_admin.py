@@ -13,9 +13,9 @@ from tests.factories import (
     ClaimFactory,
     CommentFactory,
     EventFactory,
-    JudgementFactory,
     PredictionFactory,
     UserFactory,
+    judge,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def populated():
     prediction = PredictionFactory()
     CandidateFactory(article=prediction.article)
     CommentFactory(article=prediction.article)
-    JudgementFactory(prediction=prediction)
+    judge(prediction)
     EventFactory()
     return prediction
 
