@@ -21,7 +21,12 @@ from django.urls import path
 from archive.errors import ArchiveError
 from archive.importers.documents import Defaults, parse_datetime
 from archive.models import Article, Comment, Outlet, Person, PersonAlias
-from archive.services.documents import FileImportReport, article_update, document_file_import
+from archive.services.documents import (
+    FileImportReport,
+    article_update,
+    comment_update,
+    document_file_import,
+)
 from archive.services.people import (
     OUTLET_FIELDS,
     PERSON_FIELDS,
@@ -289,13 +294,18 @@ class ArticleAdmin(ServiceSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ServiceSaveMixin, admin.ModelAdmin):
     list_display = ["__str__", "author", "posted_at", "position"]
     list_select_related = ["author", "article"]
     list_filter = [("article__outlet", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["body", "author__name", "article__title"]
     autocomplete_fields = ["author", "article"]
     readonly_fields = ["article", "position", "parent", "body", "posted_at"]
+    service_fields = frozenset({"author"})
 
     def has_add_permission(self, request):
         return False
+
+    def update(self, request, obj, changes):
+        if "author" in changes:
+            comment_update(comment=obj, by=request.user, author=changes["author"])

@@ -194,3 +194,10 @@ def article_update(
     if authors is not None:
         article.authors.set(authors)
     return article
+
+
+@transaction.atomic
+def comment_update(*, comment: Comment, by: Actor = None, author: Person | None) -> Comment:
+    """Attribute ``comment`` to ``author`` (None: an anonymous reader); its text stays as imported."""
+    permission_require(by, "archive.change_comment", to="edit comments")
+    return update_fields(comment, {"author": author})

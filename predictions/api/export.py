@@ -18,7 +18,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 
 from predictions.api.filters import PredictionFilter
-from predictions.models import Prediction
+from predictions.selectors.predictions import prediction_list
 
 # Output column -> queryset lookup.
 COLUMNS = {
@@ -69,7 +69,7 @@ class _IgnoreAccept(BaseContentNegotiation):
 
 
 class PredictionExportView(generics.GenericAPIView):
-    queryset = Prediction.objects.all()
+    queryset = prediction_list()
     filterset_class = PredictionFilter
     filter_backends = generics.GenericAPIView.filter_backends[:1]
     pagination_class = None

@@ -104,3 +104,19 @@ def test_the_services_refuse_fields_they_do_not_own():
     with pytest.raises(ArchiveError, match="created_at"):
         people.outlet_update(outlet=OutletFactory(), created_at=None)
     assert Person.objects.count() == 0
+
+
+def test_reattributing_a_comment_goes_through_the_service(admin_client, monkeypatch):
+    import archive.admin
+    from tests.factories import CommenterFactory, CommentFactory
+
+    calls = spy(monkeypatch, archive.admin, "comment_update")
+    comment = CommentFactory()
+    reader = CommenterFactory(outlet=comment.article.outlet)
+    response = admin_client.post(
+        reverse("admin:archive_comment_change", args=[comment.pk]), {"author": str(reader.pk)}
+    )
+    assert response.status_code == 302, response.content
+    assert calls and calls[0]["author"] == reader
+    comment.refresh_from_db()
+    assert comment.author == reader
