@@ -18,21 +18,74 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from archive.errors import ArchiveError
 from archive.importers.documents import Defaults, parse_datetime
 from archive.models import Article, Comment, Outlet, Person, PersonAlias
-from archive.services.documents import FileImportReport, document_file_import
+from archive.services.documents import (
+    FileImportReport,
+    article_update,
+    comment_update,
+    document_file_import,
+)
+from archive.services.people import (
+    OUTLET_FIELDS,
+    PERSON_FIELDS,
+    outlet_create,
+    outlet_update,
+    person_aliases_set,
+    person_create,
+    person_update,
+)
+
+
+class ServiceSaveMixin:
+    """Admin saves through the archive's services: the form validates, a service writes.
+
+    ``save_model`` hands the changed fields to ``update`` (or all of them to ``create``);
+    related objects are written by ``save_related`` the same way, never by the form itself.
+    """
+
+    service_fields: frozenset[str] = frozenset()
+
+    def create(self, request, data: dict):
+        raise NotImplementedError
+
+    def update(self, request, obj, changes: dict) -> None:
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        data = {k: v for k, v in form.cleaned_data.items() if k in self.service_fields}
+        try:
+            if change:
+                self.update(request, obj, {k: data[k] for k in form.changed_data if k in data})
+            else:
+                created = self.create(request, data)
+                obj.pk = created.pk
+                for name in ("slug", "created_at"):
+                    if hasattr(created, name):
+                        setattr(obj, name, getattr(created, name))
+        except ArchiveError as error:
+            self.message_user(request, str(error), messages.ERROR)
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(ServiceSaveMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "homepage", "article_count", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name", "homepage"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at"]
 
+    service_fields = OUTLET_FIELDS | {"name"}
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    def create(self, request, data):
+        return outlet_create(by=request.user, **data)
+
+    def update(self, request, obj, changes):
+        outlet_update(outlet=obj, by=request.user, **changes)
 
     @admin.display(description="Articles", ordering="article_count")
     def article_count(self, obj):
@@ -45,7 +98,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ServiceSaveMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "outlet", "created_at"]
     list_filter = ["kind", ("outlet", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases__name", "slug"]
@@ -54,8 +107,26 @@ class PersonAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at"]
     inlines = [PersonAliasInline]
 
+    service_fields = PERSON_FIELDS | {"name"}
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("outlet")
+
+    def create(self, request, data):
+        return person_create(by=request.user, **data)
+
+    def update(self, request, obj, changes):
+        person_update(person=obj, by=request.user, **changes)
+
+    def save_formset(self, request, form, formset, change):
+        # The aliases inline: the names left after the edit become the person's aliases.
+        formset.save(commit=False)  # only works out what changed (for the history message)
+        names = [
+            f.cleaned_data["name"]
+            for f in formset.forms
+            if f.cleaned_data.get("name") and not f.cleaned_data.get("DELETE")
+        ]
+        person_aliases_set(person=form.instance, names=names, by=request.user)
 
 
 class CommentInline(admin.StackedInline):
@@ -87,7 +158,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ServiceSaveMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "outlet",
@@ -126,6 +197,19 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     inlines = [CommentInline]
     import_form = ImportForm
+    service_fields = frozenset({"title", "outlet", "published_at", "language", "metadata"})
+
+    def update(self, request, obj, changes):
+        article_update(article=obj, by=request.user, **changes)
+
+    def save_related(self, request, form, formsets, change):
+        # Comments are shown, not edited; the authors go through the service with the rest.
+        for formset in formsets:
+            formset.save(commit=False)  # read-only: only works out that nothing changed
+        if "authors" in form.changed_data:
+            article_update(
+                article=form.instance, by=request.user, authors=form.cleaned_data["authors"]
+            )
 
     def get_queryset(self, request):
         return (
@@ -210,13 +294,18 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ServiceSaveMixin, admin.ModelAdmin):
     list_display = ["__str__", "author", "posted_at", "position"]
     list_select_related = ["author", "article"]
     list_filter = [("article__outlet", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["body", "author__name", "article__title"]
     autocomplete_fields = ["author", "article"]
     readonly_fields = ["article", "position", "parent", "body", "posted_at"]
+    service_fields = frozenset({"author"})
 
     def has_add_permission(self, request):
         return False
+
+    def update(self, request, obj, changes):
+        if "author" in changes:
+            comment_update(comment=obj, by=request.user, author=changes["author"])

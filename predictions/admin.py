@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from archive.admin import ServiceSaveMixin
 from archive.errors import ArchiveError
 from predictions import admin_sources  # noqa: F401 - the article and person pages, extended
 from predictions.highlighting import Mark, render
@@ -39,13 +40,21 @@ from predictions.services.claims import (
 from predictions.services.events import event_record, event_update
 from predictions.services.resolution import claim_resolve, claim_unresolve
 from predictions.services.review import prediction_accept, prediction_correct, prediction_reject
+from predictions.services.tags import tag_create, tag_update
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ServiceSaveMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    service_fields = frozenset({"name", "slug"})
+
+    def create(self, request, data):
+        return tag_create(by=request.user, **data)
+
+    def update(self, request, obj, changes):
+        tag_update(tag=obj, by=request.user, **changes)
 
 
 class JudgementInline(admin.TabularInline):
@@ -187,7 +196,7 @@ class PredictionAdmin(admin.ModelAdmin):
             request,
             queryset,
             lambda p: prediction_accept(prediction=p, by=request.user),
-            "accepted",
+            Prediction.Status.ACCEPTED.label.lower(),
         )
 
     @admin.action(description="Reject the selected predictions", permissions=["change"])
@@ -196,7 +205,7 @@ class PredictionAdmin(admin.ModelAdmin):
             request,
             queryset,
             lambda p: prediction_reject(prediction=p, by=request.user),
-            "rejected",
+            Prediction.Status.REJECTED.label.lower(),
         )
 
     def _each(self, request, queryset, action, verb):

@@ -12,7 +12,6 @@ import datetime
 import icalendar
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -20,6 +19,12 @@ from django.utils.html import format_html
 
 from archive.models import Person
 from predictions.models import Prediction
+from predictions.selectors.pages import (
+    person_get,
+    predictions_due_between,
+    predictions_of_person,
+    predictions_recently_judged,
+)
 from predictions.templatetags.archive_site import OUTCOME_BADGES, percent
 
 FEED_SIZE = 50
@@ -57,12 +62,7 @@ class ResolvedFeed(Feed):
         return reverse("site:home")
 
     def items(self):
-        return (
-            Prediction.objects.accepted()
-            .judged()
-            .with_relations()
-            .order_by("-judged_at", "-id")[:FEED_SIZE]
-        )
+        return predictions_recently_judged(limit=FEED_SIZE)
 
     def item_title(self, item: Prediction) -> str:
         outcome = OUTCOME_BADGES.get(item.outcome, ("Pending", ""))[0]
@@ -87,7 +87,7 @@ class PersonFeed(Feed):
     description_template = None
 
     def get_object(self, request: HttpRequest, slug: str) -> Person:
-        return get_object_or_404(Person, slug=slug)
+        return person_get(slug=slug)
 
     def title(self, obj: Person) -> str:
         return f"Forecasts by {obj.name} — Prediction Archive"
@@ -99,12 +99,7 @@ class PersonFeed(Feed):
         return obj.get_absolute_url()
 
     def items(self, obj: Person):
-        return (
-            Prediction.objects.accepted()
-            .for_person(obj)
-            .with_relations()
-            .order_by("-made_at", "-id")[:FEED_SIZE]
-        )
+        return predictions_of_person(person=obj)[:FEED_SIZE]
 
     def item_title(self, item: Prediction) -> str:
         return f"{_claim(item)} ({percent(item.probability)})"
@@ -126,10 +121,8 @@ class PersonAtomFeed(PersonFeed):
 def deadlines_calendar(request: HttpRequest) -> HttpResponse:
     """Open forecasts falling due over the next year, one all-day event on each deadline."""
     today = timezone.localdate()
-    upcoming = (
-        Prediction.objects.due_between(today, today + datetime.timedelta(days=CALENDAR_DAYS))
-        .with_relations()
-        .by_effective_deadline()[:1000]
+    upcoming = predictions_due_between(
+        start=today, end=today + datetime.timedelta(days=CALENDAR_DAYS), limit=1000
     )
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Prediction Archive//deadlines//EN")

@@ -12,14 +12,21 @@ from __future__ import annotations
 
 import datetime
 
+# A claim's states (``Claim.State`` is built from these).
 OPEN = "open"
 OCCURRED = "occurred"
 NOT_OCCURRED = "not_occurred"
 ANNULLED = "annulled"
 AMBIGUOUS = "ambiguous"
+CLAIM_STATES = (OPEN, OCCURRED, NOT_OCCURRED, ANNULLED, AMBIGUOUS)
 
+# A prediction's outcomes (``Prediction.Outcome`` and ``Judgement.Outcome`` are built from these).
 YES = "yes"
 NO = "no"
+OUTCOMES = (YES, NO, AMBIGUOUS, ANNULLED)
+# The outcomes a prediction is scored on: the claim came true by the deadline, or it did not.
+SCORED_OUTCOMES = (YES, NO)
+VOID_OUTCOMES = (AMBIGUOUS, ANNULLED)
 
 # A condition in one of these states never held, so a forecast made on it cannot be scored.
 FAILED_CONDITION_STATES = frozenset({NOT_OCCURRED, ANNULLED})

@@ -7,31 +7,41 @@ import datetime
 from django.db import models
 from django.db.models import Q
 
+from predictions import judging
+from predictions.scoring import EVEN
+
+# The database's reading of ``predictions.scoring.is_correct``: the forecast leaned the way things
+# went (a 50% forecast leans neither way). A test checks that the two agree.
+CORRECT = Q(outcome=judging.YES, probability__gt=EVEN) | Q(outcome=judging.NO, probability__lt=EVEN)
+WRONG = Q(outcome=judging.YES, probability__lt=EVEN) | Q(outcome=judging.NO, probability__gt=EVEN)
+
 
 class ClaimQuerySet(models.QuerySet):
     def open(self) -> ClaimQuerySet:
-        return self.filter(state="open")
+        return self.filter(state=self.model.State.OPEN)
 
     def resolved(self) -> ClaimQuerySet:
-        return self.exclude(state="open")
+        return self.exclude(state=self.model.State.OPEN)
 
 
 class PredictionQuerySet(models.QuerySet):
     def candidates(self) -> PredictionQuerySet:
-        return self.filter(status="candidate")
+        return self.filter(status=self.model.Status.CANDIDATE)
 
     def accepted(self) -> PredictionQuerySet:
-        return self.filter(status="accepted")
+        return self.filter(status=self.model.Status.ACCEPTED)
 
     def unreviewed(self) -> PredictionQuerySet:
         """Candidates nobody has touched: the only rows re-extraction may replace."""
-        return self.filter(status="candidate", edited=False, reviewed_at__isnull=True)
+        return self.filter(
+            status=self.model.Status.CANDIDATE, edited=False, reviewed_at__isnull=True
+        )
 
     def judged(self) -> PredictionQuerySet:
         return self.filter(outcome__isnull=False)
 
     def scored(self) -> PredictionQuerySet:
-        return self.filter(outcome__in=["yes", "no"], brier__isnull=False)
+        return self.filter(outcome__in=judging.SCORED_OUTCOMES, brier__isnull=False)
 
     def pending(self) -> PredictionQuerySet:
         return self.accepted().filter(outcome__isnull=True)

@@ -11,6 +11,7 @@ from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 
+from predictions import judging
 from predictions.managers import (
     ClaimQuerySet,
     EventQuerySet,
@@ -68,11 +69,11 @@ class Claim(models.Model):
     """An outcome that one or more predictions are about, stated positively."""
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        OCCURRED = "occurred", "Occurred"
-        NOT_OCCURRED = "not_occurred", "Did not occur"
-        ANNULLED = "annulled", "Annulled"
-        AMBIGUOUS = "ambiguous", "Ambiguous"
+        OPEN = judging.OPEN, "Open"
+        OCCURRED = judging.OCCURRED, "Occurred"
+        NOT_OCCURRED = judging.NOT_OCCURRED, "Did not occur"
+        ANNULLED = judging.ANNULLED, "Annulled"
+        AMBIGUOUS = judging.AMBIGUOUS, "Ambiguous"
 
     text = models.CharField(max_length=1000)
     description = models.TextField(blank=True)
@@ -103,11 +104,12 @@ class Claim(models.Model):
         permissions = [("resolve_claim", "Can resolve and un-resolve claims")]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(state__in=["occurred", "not_occurred"]) | Q(resolved_on__isnull=False),
+                condition=~Q(state__in=[judging.OCCURRED, judging.NOT_OCCURRED])
+                | Q(resolved_on__isnull=False),
                 name="predictions_claim_resolved_has_date",
             ),
             models.CheckConstraint(
-                condition=~Q(state="open") | Q(resolved_on__isnull=True),
+                condition=~Q(state=judging.OPEN) | Q(resolved_on__isnull=True),
                 name="predictions_claim_open_has_no_date",
             ),
         ]
@@ -150,10 +152,10 @@ class Prediction(models.Model):
         IMPORTED = "imported", "Imported forecast record"
 
     class Outcome(models.TextChoices):
-        YES = "yes", "Came true"
-        NO = "no", "Did not come true"
-        AMBIGUOUS = "ambiguous", "Ambiguous"
-        ANNULLED = "annulled", "Annulled"
+        YES = judging.YES, "Came true"
+        NO = judging.NO, "Did not come true"
+        AMBIGUOUS = judging.AMBIGUOUS, "Ambiguous"
+        ANNULLED = judging.ANNULLED, "Annulled"
 
     article = models.ForeignKey(
         "archive.Article",
@@ -304,10 +306,10 @@ class Judgement(models.Model):
     """One verdict on one accepted prediction. Never updated: a new judgement supersedes it."""
 
     class Outcome(models.TextChoices):
-        YES = "yes", "Came true"
-        NO = "no", "Did not come true"
-        AMBIGUOUS = "ambiguous", "Ambiguous"
-        ANNULLED = "annulled", "Annulled"
+        YES = judging.YES, "Came true"
+        NO = judging.NO, "Did not come true"
+        AMBIGUOUS = judging.AMBIGUOUS, "Ambiguous"
+        ANNULLED = judging.ANNULLED, "Annulled"
         WITHDRAWN = "withdrawn", "Withdrawn (open again)"
 
     # PROTECT, not CASCADE or SET NULL: the log is never rewritten, so deleting what it names

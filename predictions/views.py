@@ -10,15 +10,38 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from archive.models import Article, Outlet, Person
 from archive.threads import thread_order
-from predictions.models import Claim, Event, LeaderboardEntry, Prediction, Tag
+from predictions.models import Claim, Prediction
 from predictions.selectors.claims import claims_for_event, events_for_claim
 from predictions.selectors.due import predictions_due, predictions_due_soon
 from predictions.selectors.leaderboards import leaderboard as board_rows
 from predictions.selectors.leaderboards import person_calibration, person_score_history
+from predictions.selectors.pages import (
+    article_comments,
+    article_get,
+    articles_latest,
+    claim_get,
+    claim_predictions,
+    event_get,
+    event_judged_predictions,
+    event_resolved_claims,
+    events_latest,
+    leaderboard_entry,
+    leaderboard_periods,
+    leaderboard_tags,
+    leaderboard_unranked_count,
+    outlet_articles_latest,
+    outlet_get,
+    person_get,
+    prediction_get,
+    prediction_judgements,
+    predictions_of_outlet,
+    predictions_of_person,
+    predictions_recently_judged,
+    sides,
+)
 from predictions.selectors.records import outlet_record, person_record
 from predictions.selectors.search import site_search
 from predictions.selectors.sources import article_predictions_shown, outlet_people
@@ -35,39 +58,22 @@ def home(request: HttpRequest) -> HttpResponse:
             "due_soon": list(
                 predictions_due_soon(days=60).order_by("effective_on", "claim_id", "id")[:40]
             ),
-            "resolved": list(
-                Prediction.objects.accepted()
-                .judged()
-                .with_relations()
-                .order_by("-judged_at", "-id")[:8]
-            ),
-            "articles": list(
-                Article.objects.select_related("outlet").order_by("-published_at", "-id")[:6]
-            ),
+            "resolved": predictions_recently_judged(limit=8),
+            "articles": articles_latest(limit=6),
         },
     )
 
 
 def leaderboard(request: HttpRequest) -> HttpResponse:
     scope = "outlet" if request.GET.get("by") == "outlet" else "person"
-    periods = sorted(
-        set(LeaderboardEntry.objects.filter(scope=scope).values_list("period", flat=True))
-        - {"all"},
-        reverse=True,
-    )
+    periods = leaderboard_periods(scope=scope)
     period = request.GET.get("period", "all")
     period = period if period in periods else "all"
-    tags = list(
-        Tag.objects.filter(pk__in=LeaderboardEntry.objects.filter(scope=scope).values("tag"))
-    )
+    tags = leaderboard_tags(scope=scope)
     tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
     minimum = settings.ARCHIVE_MIN_RESOLVED
     entries = list(board_rows(scope=scope, period=period, tag=tag, min_resolved=minimum))
-    below = (
-        LeaderboardEntry.objects.board(scope=scope, period=period, tag=tag)
-        .filter(resolved__lt=minimum)
-        .count()
-    )
+    below = leaderboard_unranked_count(scope=scope, period=period, tag=tag, minimum=minimum)
     return render(
         request,
         "site/leaderboard.html",
@@ -85,9 +91,8 @@ def leaderboard(request: HttpRequest) -> HttpResponse:
 
 
 def person(request: HttpRequest, slug: str) -> HttpResponse:
-    subject = get_object_or_404(Person.objects.select_related("outlet"), slug=slug)
-    forecasts = Prediction.objects.accepted().for_person(subject).with_relations()
-    page = Paginator(forecasts.order_by("-made_at", "-id"), PAGE_SIZE).get_page(
+    subject = person_get(slug=slug)
+    page = Paginator(predictions_of_person(person=subject), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(
@@ -96,7 +101,7 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "person": subject,
             "record": person_record(person=subject),
-            "entry": LeaderboardEntry.objects.board(scope="person").filter(person=subject).first(),
+            "entry": leaderboard_entry(person=subject),
             "calibration": person_calibration(person=subject),
             "history": [
                 (point["date"], point["brier"]) for point in person_score_history(person=subject)
@@ -108,49 +113,32 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def prediction(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = get_object_or_404(
-        Prediction.objects.with_relations().select_related("condition_claim"), pk=pk
-    )
+    subject = prediction_get(pk=pk)
     if subject.status != Prediction.Status.ACCEPTED and not request.user.is_staff:
         raise Http404("No accepted prediction here.")
-    others = []
-    if subject.claim_id:
-        others = list(
-            subject.claim.predictions.accepted()
-            .exclude(pk=subject.pk)
-            .with_relations()
-            .order_by("-probability", "made_at")
-        )
+    others = (
+        [] if subject.claim is None else claim_predictions(claim=subject.claim, exclude=subject)
+    )
     return render(
         request,
         "site/prediction.html",
         {
             "prediction": subject,
-            "judgements": list(
-                subject.judgements.select_related("event").order_by("-judged_at", "-id")
-            ),
-            "for_": [p for p in others if p.probability > 0.5],
-            "against": [p for p in others if p.probability < 0.5],
-            "even": [p for p in others if p.probability == 0.5],
+            "judgements": prediction_judgements(prediction=subject),
+            **sides(others),
         },
     )
 
 
 def claim(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = get_object_or_404(
-        Claim.objects.select_related("resolution_event").prefetch_related("tags"), pk=pk
-    )
-    forecasts = list(
-        subject.predictions.accepted().with_relations().order_by("-probability", "made_at")
-    )
+    subject = claim_get(pk=pk)
+    forecasts = claim_predictions(claim=subject)
     return render(
         request,
         "site/claim.html",
         {
             "claim": subject,
-            "for_": [p for p in forecasts if p.probability > 0.5],
-            "against": [p for p in forecasts if p.probability < 0.5],
-            "even": [p for p in forecasts if p.probability == 0.5],
+            **sides(forecasts),
             "count": len(forecasts),
             "history": list(
                 subject.resolutions.select_related("event").order_by("changed_at", "id")
@@ -166,28 +154,19 @@ def claim(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def events(request: HttpRequest) -> HttpResponse:
-    page = Paginator(
-        Event.objects.prefetch_related("tags").order_by("-occurred_on", "-id"), 50
-    ).get_page(request.GET.get("page"))
+    page = Paginator(events_latest(), 50).get_page(request.GET.get("page"))
     return render(request, "site/events.html", {"page": page})
 
 
 def event(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = get_object_or_404(Event.objects.prefetch_related("tags"), pk=pk)
-    judged = (
-        Prediction.objects.accepted()
-        .filter(judgements__event=subject)
-        .with_relations()
-        .distinct()
-        .order_by("-made_at")
-    )
+    subject = event_get(pk=pk)
     return render(
         request,
         "site/event.html",
         {
             "event": subject,
-            "claims": list(subject.resolved_claims.order_by("text")),
-            "judged": list(judged[:100]),
+            "claims": event_resolved_claims(event=subject),
+            "judged": event_judged_predictions(event=subject, limit=100),
             "suggested_claims": claims_for_event(event=subject, limit=8)
             if request.user.is_staff
             else [],
@@ -213,13 +192,13 @@ def due(request: HttpRequest) -> HttpResponse:
 
 
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = get_object_or_404(Article.objects.with_relations(), pk=pk)
+    subject = article_get(pk=pk)
     # Editors also see what the extractor proposed and nobody has reviewed yet.
     forecasts = article_predictions_shown(article=subject, editor=request.user.is_staff)
     by_comment: dict[int | None, list[Prediction]] = {}
     for forecast in forecasts:
         by_comment.setdefault(forecast.comment_id, []).append(forecast)
-    comments = list(subject.comments.select_related("author").order_by("position"))
+    comments = article_comments(article=subject)
     for comment in comments:
         comment.forecasts = by_comment.get(comment.pk, [])
     return render(
@@ -236,9 +215,8 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def outlet(request: HttpRequest, slug: str) -> HttpResponse:
-    subject = get_object_or_404(Outlet, slug=slug)
-    forecasts = Prediction.objects.accepted().for_outlet(subject).with_relations()
-    page = Paginator(forecasts.order_by("-made_at", "-id"), PAGE_SIZE).get_page(
+    subject = outlet_get(slug=slug)
+    page = Paginator(predictions_of_outlet(outlet=subject), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(
@@ -247,9 +225,9 @@ def outlet(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "outlet": subject,
             "record": outlet_record(outlet=subject),
-            "entry": LeaderboardEntry.objects.board(scope="outlet").filter(outlet=subject).first(),
+            "entry": leaderboard_entry(outlet=subject),
             "people": outlet_people(outlet=subject),
-            "articles": list(subject.articles.order_by("-published_at", "-id")[:10]),
+            "articles": outlet_articles_latest(outlet=subject, limit=10),
             "page": page,
         },
     )

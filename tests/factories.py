@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from archive.models import Article, Comment, Outlet, Person
 from predictions.models import Claim, Event, Judgement, Prediction, Tag
+from predictions.services.resolution import prediction_judge
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -129,7 +130,28 @@ class CandidateFactory(PredictionFactory):
     claim_text = "the council approves the budget"
 
 
+def judge(
+    prediction: Prediction | None = None,
+    *,
+    outcome: str = Judgement.Outcome.YES,
+    event: Event | None = None,
+    note: str = "",
+) -> Judgement:
+    """A verdict as the resolution service records it: the judgement, and the prediction's
+    outcome and scores with it (``JudgementFactory`` only writes the row)."""
+    return prediction_judge(
+        prediction=prediction or PredictionFactory(),
+        outcome=outcome,
+        event=event,
+        note=note,
+        by=None,
+    )
+
+
 class JudgementFactory(factory.django.DjangoModelFactory):
+    """A bare judgement row, for tests of what the database itself refuses; anything else uses
+    ``judge``, which goes through the service."""
+
     class Meta:
         model = Judgement
 

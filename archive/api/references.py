@@ -1,7 +1,7 @@
 """Compact references to outlets, people, articles and comments, embedded by other resources.
 
-Kept apart from ``serializers`` so that the predictions API can embed them without importing
-the article serializers (which in turn embed predictions).
+Kept apart from ``serializers`` so that every resource (the predictions API's too) can embed
+them without the full representations.
 """
 
 from __future__ import annotations

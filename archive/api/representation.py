@@ -10,8 +10,6 @@ dates) to the field as DRF would. The output is the same; the schema tests check
 
 from __future__ import annotations
 
-import copy
-
 from django.utils import timezone
 from rest_framework import ISO_8601, serializers
 from rest_framework.relations import PKOnlyObject
@@ -31,7 +29,9 @@ _DIRECT, _CONVERT, _DATETIME, _GENERAL = 0, 1, 2, 3
 class FastRepresentationMixin:
     def _plan(self) -> list[tuple[str, int, str, serializers.Field]]:
         plan = []
-        for field in self._readable_fields:
+        for field in self.fields.values():
+            if field.write_only:
+                continue
             attrs = field.source_attrs
             simple = len(attrs) == 1 and not isinstance(
                 field,
@@ -101,17 +101,4 @@ def _is_plain_datetime(field) -> bool:
 
 
 class ReadModelSerializer(FastRepresentationMixin, serializers.ModelSerializer):
-    """A model serializer for the API's read-only representations.
-
-    ``ModelSerializer`` introspects the model to build its fields for every instance, that is
-    for every response and every nested serializer in it; read-only fields depend on nothing
-    but the class, so they are built once per class and copied (as DRF copies declared fields).
-    """
-
-    def get_fields(self):
-        cls = type(self)
-        prototypes = cls.__dict__.get("_field_prototypes")
-        if prototypes is None:
-            prototypes = super().get_fields()
-            cls._field_prototypes = prototypes
-        return copy.deepcopy(prototypes)
+    """A model serializer for the API's read-only representations."""

@@ -12,15 +12,12 @@ from rest_framework import viewsets
 
 from archive.api.fields import SLUG_PATTERN
 from archive.api.filters import CommentFilter, OutletFilter
-from archive.api.schema import ArchiveAutoSchema
 from archive.api.serializers import CommentSerializer, OutletSerializer
 from archive.selectors import comment_list, outlet_list
 
 
 class ArchiveViewSet(viewsets.ReadOnlyModelViewSet):
     """Read-only resources: lists are filtered, searchable, ordered and paginated."""
-
-    schema = ArchiveAutoSchema()
 
 
 @extend_schema_view(

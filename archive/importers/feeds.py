@@ -10,6 +10,8 @@ import datetime
 import io
 from collections.abc import Iterator
 
+import feedparser
+
 from archive.errors import DocumentError
 from archive.importers.documents import Defaults, is_language_tag, parse_document
 from archive.importers.html import html_to_text
@@ -17,8 +19,6 @@ from archive.importers.results import ReadResult
 
 
 def read_feed(data: bytes, *, source: str, defaults: Defaults) -> Iterator[ReadResult]:
-    import feedparser
-
     try:
         parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     except Exception as error:  # noqa: BLE001 - a broken feed is one clear error, not a traceback

@@ -89,6 +89,8 @@ def html_to_text(fragment: str, *, drop_furniture: bool = False) -> str:
 
 
 def _trafilatura(text: str) -> dict:
+    # Imported here, not with the module: it takes over half a second, and only HTML pages
+    # without their own article markup need it (every command and worker would pay for it).
     import trafilatura
 
     # Its warnings ("discarding data") describe pages we already report on in our own words.

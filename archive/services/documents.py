@@ -8,9 +8,10 @@ nothing is written, even when two imports of the same document race each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import IntegrityError, transaction
@@ -19,10 +20,15 @@ from django.utils import timezone
 from archive.errors import ArchiveError, DocumentError
 from archive.importers.documents import Defaults, DocumentData, content_hash
 from archive.importers.readers import ReadResult, read_path
-from archive.models import Article, Comment
-from archive.permissions import Actor, stored_user
+from archive.models import Article, Comment, Person
+from archive.permissions import Actor, permission_require, stored_user
 from archive.selectors import article_find_duplicate
-from archive.services.people import outlet_get_or_create, people_get_or_create
+from archive.services.people import (
+    checked_fields,
+    outlet_get_or_create,
+    people_get_or_create,
+    update_fields,
+)
 
 
 @dataclass(frozen=True)
@@ -168,3 +174,30 @@ def document_outlet_name(document: DocumentData) -> str:
 
 def _source_format(name: str) -> str:
     return name if name in Article.Format.values else Article.Format.JSON
+
+
+# What an editor may change on a stored article (its text and origin stay as imported).
+ARTICLE_FIELDS = frozenset({"title", "outlet", "published_at", "language", "metadata"})
+
+
+@transaction.atomic
+def article_update(
+    *,
+    article: Article,
+    by: Actor = None,
+    authors: Iterable[Person] | None = None,
+    **changes: Any,
+) -> Article:
+    """Change the given fields of ``article``, and its authors when ``authors`` is given."""
+    permission_require(by, "archive.change_article", to="edit articles")
+    update_fields(article, checked_fields(changes, ARTICLE_FIELDS))
+    if authors is not None:
+        article.authors.set(authors)
+    return article
+
+
+@transaction.atomic
+def comment_update(*, comment: Comment, by: Actor = None, author: Person | None) -> Comment:
+    """Attribute ``comment`` to ``author`` (None: an anonymous reader); its text stays as imported."""
+    permission_require(by, "archive.change_comment", to="edit comments")
+    return update_fields(comment, {"author": author})

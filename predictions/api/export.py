@@ -17,9 +17,8 @@ from rest_framework import generics
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 
-from archive.api.schema import ArchiveAutoSchema
 from predictions.api.filters import PredictionFilter
-from predictions.models import Prediction
+from predictions.selectors.predictions import prediction_list
 
 # Output column -> queryset lookup.
 COLUMNS = {
@@ -84,8 +83,7 @@ class _IgnoreAccept(BaseContentNegotiation):
 
 
 class PredictionExportView(generics.GenericAPIView):
-    schema = ArchiveAutoSchema()
-    queryset = Prediction.objects.all()
+    queryset = prediction_list()
     filterset_class = PredictionFilter
     filter_backends = generics.GenericAPIView.filter_backends[:1]
     pagination_class = None

@@ -125,14 +125,8 @@ class PredictionSerializer(ReadModelSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.SlugField()))
     def get_tags(self, prediction: Prediction) -> list[str]:
-        if hasattr(prediction, "tag_slugs"):
-            return prediction.tag_slugs
         claim = prediction.claim
-        if claim is None:
-            return []
-        # Read the prefetched tags without building a related manager for every row.
-        tags = getattr(claim, "_prefetched_objects_cache", {}).get("tags")
-        return [tag.slug for tag in (claim.tags.all() if tags is None else tags)]
+        return [] if claim is None else [tag.slug for tag in claim.tags.all()]
 
 
 class EventSerializer(ReadModelSerializer):

@@ -15,7 +15,6 @@ from rest_framework.views import APIView
 from archive.api.fields import SLUG_PATTERN
 from archive.api.filters import ArticleFilter, PersonFilter
 from archive.api.permissions import CanImportDocuments
-from archive.api.schema import ArchiveAutoSchema
 from archive.api.serializers import ArticleSerializer, DocumentSerializer, PersonSerializer
 from archive.api.views import ArchiveViewSet
 from archive.importers.documents import parse_document
@@ -91,7 +90,6 @@ class ArticleViewSet(ArchiveViewSet):
 class DocumentView(APIView):
     """Import one document (an article and its comments) and extract its predictions."""
 
-    schema = ArchiveAutoSchema()
     permission_classes = [CanImportDocuments]
     parser_classes = [SafeJSONParser]
 

@@ -8,19 +8,18 @@ services'.
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from archive.api.fields import page_origin
-from archive.api.schema import ArchiveAutoSchema
 from archive.api.views import ArchiveViewSet
 from config.pagination import CursorPagination
 from predictions.api.filters import ClaimFilter, EventFilter, JudgementFilter, PredictionFilter
 from predictions.api.permissions import CanResolveClaims, CanReviewPredictions
-from predictions.api.rows import COLUMNS, prediction_rows_represent, tag_slugs
+from predictions.api.rows import COLUMNS, prediction_rows_represent
 from predictions.api.serializers import (
     ClaimResolutionSerializer,
     ClaimResolveSerializer,
@@ -36,48 +35,39 @@ from predictions.api.serializers import (
     PredictionRejectSerializer,
     PredictionSerializer,
 )
-from predictions.models import Claim, Event, Judgement, Prediction
+from predictions.models import Claim
+from predictions.selectors.events import event_list
 from predictions.selectors.leaderboards import leaderboard
+from predictions.selectors.predictions import (
+    claim_get,
+    claim_list,
+    judgement_list,
+    judgements_get,
+    prediction_list,
+)
 from predictions.services.resolution import claim_resolve, claim_unresolve
 from predictions.services.review import prediction_accept, prediction_correct, prediction_reject
 
 
-def prediction_queryset():
-    """Predictions with everything the API shows, in a fixed number of queries.
+def _review_action(summary: str, request_serializer):
+    """A review action on one prediction: POST, needing the review permission, answering with
+    the prediction as it now stands."""
 
-    Only the columns the representation reads are fetched: the embedded speaker, outlet,
-    article and claim are references, and their long texts would be read for nothing. Claim
-    tags come from ``attach_tag_slugs`` (cheaper than a prefetch). The list reads
-    ``predictions.api.rows.COLUMNS`` of it instead of instances.
-    """
-    return Prediction.objects.select_related("speaker", "article__outlet", "claim").only(
-        *(field.attname for field in Prediction._meta.concrete_fields),
-        "speaker__slug",
-        "speaker__name",
-        "speaker__kind",
-        "article__title",
-        "article__published_at",
-        "article__outlet__slug",
-        "article__outlet__name",
-        "claim__text",
-        "claim__state",
-    )
+    def decorate(method):
+        method = action(
+            detail=True,
+            methods=["post"],
+            permission_classes=[CanReviewPredictions],
+            filter_backends=[],
+        )(method)
+        return extend_schema(
+            summary=summary,
+            request=request_serializer,
+            responses=PredictionSerializer,
+            filters=False,
+        )(method)
 
-
-def attach_tag_slugs(predictions: list[Prediction]) -> list[Prediction]:
-    """Give each prediction ``tag_slugs``, its claim's tags, read in one query for the page."""
-    slugs = tag_slugs({p.claim_id for p in predictions if p.claim_id})
-    for prediction in predictions:
-        prediction.tag_slugs = slugs.get(prediction.claim_id, [])
-    return predictions
-
-
-def claim_queryset():
-    return Claim.objects.annotate(
-        prediction_count=Count(
-            "predictions", filter=Q(predictions__status="accepted"), distinct=True
-        )
-    ).prefetch_related("tags")
+    return decorate
 
 
 class WriteActionsMixin:
@@ -93,7 +83,7 @@ class WriteActionsMixin:
     retrieve=extend_schema(summary="A claim"),
 )
 class ClaimViewSet(WriteActionsMixin, ArchiveViewSet):
-    queryset = claim_queryset()
+    queryset = claim_list()
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilter
     ordering_fields = ["created_at", "resolved_on", "id", "prediction_count"]
@@ -101,8 +91,8 @@ class ClaimViewSet(WriteActionsMixin, ArchiveViewSet):
     lookup_value_regex = r"[0-9]+"
 
     def _resolution(self, claim: Claim, judgements) -> Response:
-        claim = claim_queryset().get(pk=claim.pk)
-        judgements = Judgement.objects.filter(pk__in=[j.pk for j in judgements])
+        claim = claim_get(pk=claim.pk)
+        judgements = judgements_get(ids=[j.pk for j in judgements])
         data = {"claim": claim, "judgements": judgements}
         return Response(ClaimResolutionSerializer(data, context=self.get_serializer_context()).data)
 
@@ -146,7 +136,7 @@ class ClaimViewSet(WriteActionsMixin, ArchiveViewSet):
     retrieve=extend_schema(summary="A prediction"),
 )
 class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
-    queryset = prediction_queryset()
+    queryset = prediction_list()
     serializer_class = PredictionSerializer
     filterset_class = PredictionFilter
     pagination_class = CursorPagination
@@ -155,80 +145,49 @@ class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
     ordering = ["-made_at", "-id"]
     lookup_value_regex = r"[0-9]+"
 
+    # The list, the detail and the review actions all answer with ``prediction_rows_represent``:
+    # ``PredictionSerializer``'s representation, read from ``values()`` rows rather than built
+    # from a model instance for every prediction and every relation on it.
+
     def list(self, request, *args, **kwargs):
         """The page from ``values()`` rows: the same output as ``PredictionSerializer``, without
         building a model instance for every prediction and relation on it."""
         queryset = self.filter_queryset(self.get_queryset()).values(*COLUMNS)
         rows = self.paginate_queryset(queryset)
-        data = prediction_rows_represent(rows, origin=page_origin(self.get_serializer_context()))
-        return self.get_paginated_response(data)
+        return self.get_paginated_response(self._represent(rows))
 
-    def get_object(self):
-        return attach_tag_slugs([super().get_object()])[0]
+    def retrieve(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset()).values(*COLUMNS)
+        row = get_object_or_404(queryset, pk=self.kwargs[self.lookup_field])
+        return Response(self._represent([row])[0])
 
-    def _answer(self, prediction: Prediction) -> Response:
-        prediction = attach_tag_slugs([prediction_queryset().get(pk=prediction.pk)])[0]
-        return Response(self.get_serializer(prediction).data)
+    def _represent(self, rows: list[dict]) -> list[dict]:
+        return prediction_rows_represent(rows, origin=page_origin(self.get_serializer_context()))
 
-    @extend_schema(
-        summary="Accept a prediction",
-        request=PredictionAcceptSerializer,
-        responses=PredictionSerializer,
-        filters=False,
-    )
-    @action(
-        detail=True, methods=["post"], permission_classes=[CanReviewPredictions], filter_backends=[]
-    )
+    def _review(self, service, request_serializer) -> Response:
+        """Run ``service`` on the prediction with the action's input; answer with the result."""
+        prediction = service(
+            prediction=self.get_object(),
+            by=self.request.user,
+            **self.action_input(request_serializer),
+        )
+        row = prediction_list().values(*COLUMNS).get(pk=prediction.pk)
+        return Response(self._represent([row])[0])
+
+    @_review_action("Accept a prediction", PredictionAcceptSerializer)
     def accept(self, request, pk=None):
         """Accept the prediction for scoring, attaching it to a claim (its own, or a new one)."""
-        prediction = self.get_object()
-        return self._answer(
-            prediction_accept(
-                prediction=prediction,
-                by=request.user,
-                **self.action_input(PredictionAcceptSerializer),
-            )
-        )
+        return self._review(prediction_accept, PredictionAcceptSerializer)
 
-    @extend_schema(
-        summary="Reject a prediction",
-        request=PredictionRejectSerializer,
-        responses=PredictionSerializer,
-        filters=False,
-    )
-    @action(
-        detail=True, methods=["post"], permission_classes=[CanReviewPredictions], filter_backends=[]
-    )
+    @_review_action("Reject a prediction", PredictionRejectSerializer)
     def reject(self, request, pk=None):
         """Reject the prediction: it stays on record, unscored."""
-        prediction = self.get_object()
-        return self._answer(
-            prediction_reject(
-                prediction=prediction,
-                by=request.user,
-                **self.action_input(PredictionRejectSerializer),
-            )
-        )
+        return self._review(prediction_reject, PredictionRejectSerializer)
 
-    @extend_schema(
-        summary="Correct a prediction",
-        request=PredictionCorrectSerializer,
-        responses=PredictionSerializer,
-        filters=False,
-    )
-    @action(
-        detail=True, methods=["post"], permission_classes=[CanReviewPredictions], filter_backends=[]
-    )
+    @_review_action("Correct a prediction", PredictionCorrectSerializer)
     def correct(self, request, pk=None):
         """Correct what the extractor found (only the fields given change)."""
-        prediction = self.get_object()
-        return self._answer(
-            prediction_correct(
-                prediction=prediction,
-                by=request.user,
-                **self.action_input(PredictionCorrectSerializer),
-            )
-        )
+        return self._review(prediction_correct, PredictionCorrectSerializer)
 
 
 @extend_schema_view(
@@ -236,7 +195,7 @@ class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
     retrieve=extend_schema(summary="An event"),
 )
 class EventViewSet(ArchiveViewSet):
-    queryset = Event.objects.prefetch_related("tags")
+    queryset = event_list()
     serializer_class = EventSerializer
     filterset_class = EventFilter
     pagination_class = CursorPagination
@@ -250,7 +209,7 @@ class EventViewSet(ArchiveViewSet):
     retrieve=extend_schema(summary="A judgement"),
 )
 class JudgementViewSet(ArchiveViewSet):
-    queryset = Judgement.objects.all()
+    queryset = judgement_list()
     serializer_class = JudgementSerializer
     filterset_class = JudgementFilter
     pagination_class = CursorPagination
@@ -262,7 +221,6 @@ class JudgementViewSet(ArchiveViewSet):
 class LeaderboardView(generics.ListAPIView):
     """Stored leaderboard rows, best first, with the same filters as the public page."""
 
-    schema = ArchiveAutoSchema()
     scope = ""
     filter_backends = []
     query_serializer_class = LeaderboardQuerySerializer

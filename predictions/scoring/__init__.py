@@ -23,11 +23,12 @@ from predictions.scoring.intervals import (
     wilson_interval,
 )
 from predictions.scoring.ranking import DEFAULT_PRIOR_WEIGHT, Standing, assign_ranks, shrunk_mean
-from predictions.scoring.rules import LOG_EPSILON, brier, clamp, is_correct, log_score
+from predictions.scoring.rules import EVEN, LOG_EPSILON, brier, clamp, is_correct, log_score
 
 __all__ = [
     "DEFAULT_BINS",
     "DEFAULT_PRIOR_WEIGHT",
+    "EVEN",
     "LOG_EPSILON",
     "BinSums",
     "CalibrationBin",

@@ -42,7 +42,11 @@ def log_score(p: float, outcome: bool, *, epsilon: float = LOG_EPSILON) -> float
     return math.log(q) if outcome else math.log(1.0 - q)
 
 
+# A forecast of exactly this probability leans neither way: never correct, never wrong.
+EVEN = 0.5
+
+
 def is_correct(p: float, outcome: bool) -> bool:
     """Whether the forecast leaned the right way; a 50% forecast is never "correct"."""
     p = _check(p)
-    return (p > 0.5 and outcome) or (p < 0.5 and not outcome)
+    return (p > EVEN and outcome) or (p < EVEN and not outcome)

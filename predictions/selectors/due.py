@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from predictions.deadlines import effective_deadline_expression
-from predictions.models import Prediction
+from predictions.models import Claim, Prediction
 
 
 def predictions_due(*, today: datetime.date | None = None) -> QuerySet[Prediction]:
@@ -42,5 +42,6 @@ def predictions_due_soon(
 def predictions_checked_not_occurred(*, today: datetime.date | None = None) -> QuerySet[Prediction]:
     """Due predictions whose claim an editor checked had not occurred by their deadline."""
     return predictions_due(today=today).filter(
-        claim__state="open", claim__checked_not_occurred_on__gte=effective_deadline_expression()
+        claim__state=Claim.State.OPEN,
+        claim__checked_not_occurred_on__gte=effective_deadline_expression(),
     )

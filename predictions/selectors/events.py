@@ -39,3 +39,7 @@ def events_search(*, q: str, any_word: bool = False) -> QuerySet[Event]:
         term = Q(title__icontains=word) | Q(description__icontains=word)
         condition = (condition | term) if any_word else (condition & term)
     return Event.objects.filter(condition).order_by("-occurred_on", "-id")
+
+
+def event_list() -> QuerySet[Event]:
+    return Event.objects.prefetch_related("tags")

@@ -6,13 +6,11 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
 
-from predictions.managers import PredictionQuerySet
+from predictions import judging
+from predictions.managers import CORRECT, WRONG, PredictionQuerySet
 from predictions.models import Prediction
 
-# A forecast is right when it leaned the way things went; exactly 50% leans neither way.
-RIGHT = Q(outcome="yes", probability__gt=0.5) | Q(outcome="no", probability__lt=0.5)
-WRONG = Q(outcome="yes", probability__lt=0.5) | Q(outcome="no", probability__gt=0.5)
-SCORED = Q(outcome__in=["yes", "no"], brier__isnull=False)
+SCORED = Q(outcome__in=judging.SCORED_OUTCOMES, brier__isnull=False)
 
 
 @dataclass(frozen=True)
@@ -35,10 +33,10 @@ def record_of(predictions: PredictionQuerySet) -> Record:
     """Summarise accepted predictions in one query."""
     row = predictions.accepted().aggregate(
         total=Count("id"),
-        right=Count("id", filter=RIGHT),
+        right=Count("id", filter=CORRECT),
         wrong=Count("id", filter=WRONG),
         pending=Count("id", filter=Q(outcome__isnull=True)),
-        void=Count("id", filter=Q(outcome__in=["ambiguous", "annulled"])),
+        void=Count("id", filter=Q(outcome__in=judging.VOID_OUTCOMES)),
         scored=Count("id", filter=SCORED),
         brier=Avg("brier", filter=SCORED),
     )

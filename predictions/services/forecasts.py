@@ -29,12 +29,11 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from archive.errors import ArchiveError
 from archive.models import Outlet, Person
 from archive.permissions import Actor, permission_require
-from archive.slugs import unique_slug, unique_slugs
+from archive.services.people import outlet_get_or_create, people_get_or_create
 from predictions.importers.forecasts import (
     PREDICTIONBOOK,
     EntryResult,
@@ -75,45 +74,18 @@ class ForecastImportResult:
 
 
 def _platform_outlet(name: str) -> Outlet:
-    outlet = Outlet.objects.filter(name__iexact=name).first()
-    if outlet is None:
-        outlet = Outlet.objects.create(
-            name=name,
-            slug=unique_slug(Outlet, name, fallback="platform"),
-            kind=Outlet.Kind.FORECASTING,
-            homepage=_PLATFORM_HOMEPAGES.get(name, ""),
-        )
-    return outlet
+    return outlet_get_or_create(
+        name=name, kind=Outlet.Kind.FORECASTING, homepage=_PLATFORM_HOMEPAGES.get(name, "")
+    )
 
 
 def _people(names: Iterable[str], *, outlet: Outlet | None) -> dict[str, int]:
-    """Person ids by lower-cased name: found, or created as forecasters in one bulk insert."""
-    wanted = {name.lower(): name for name in names}
-    found: dict[str, int] = {}
-    if outlet is not None:
-        for pk, name in Person.objects.filter(outlet=outlet).values_list("pk", "name"):
-            found[name.lower()] = pk
-    else:
-        for key, name in wanted.items():
-            person = Person.objects.matching_name(name).first()
-            if person is not None:
-                found[key] = person.pk
-    missing = [wanted[key] for key in wanted if key not in found]
-    suffix = f" {outlet.slug}" if outlet is not None else ""
-    slugs = unique_slugs(
-        Person,
-        [f"{slugify(name)[:150] or 'forecaster'}{suffix}" for name in missing],
-        fallback="forecaster",
+    """Person ids by lower-cased name: found, or created as forecasters (the people service)."""
+    names = list(names)
+    people = people_get_or_create(
+        names=[name[:200] for name in names], outlet=outlet, kind=Person.Kind.FORECASTER
     )
-    created = Person.objects.bulk_create(
-        [
-            Person(name=name[:200], slug=slug, kind=Person.Kind.FORECASTER, outlet=outlet)
-            for name, slug in zip(missing, slugs, strict=True)
-        ],
-        batch_size=_CHUNK,
-    )
-    found.update({person.name.lower(): person.pk for person in created})
-    return found
+    return {name.lower(): people[name[:200].casefold()].pk for name in names}
 
 
 def _existing(records: list[ForecastRecord]) -> dict[str, int | None]:

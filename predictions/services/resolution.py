@@ -404,8 +404,10 @@ def _refresh(claim: Claim, locked: Claim) -> None:
         "resolved_at",
     ):
         setattr(claim, field, getattr(locked, field))
-    if "resolution_event" in claim._state.fields_cache:
-        claim._state.fields_cache.pop("resolution_event")
+    # The event the caller's instance may hold is the old one: read it again when asked for.
+    evidence = Claim._meta.get_field("resolution_event")
+    if evidence.is_cached(claim):
+        evidence.delete_cached_value(claim)
 
 
 def _record_resolution(claim: Claim, *, state, on, event, note: str, by: Actor) -> None:

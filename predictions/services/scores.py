@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce, ExtractYear, Floor
 from django.utils import timezone
 
 from archive.models import Outlet, Person
+from predictions.managers import CORRECT
 from predictions.models import LeaderboardEntry, Prediction
 from predictions.scoring import (
     DEFAULT_BINS,
@@ -97,11 +98,6 @@ def _grouped(qs: QuerySet, scope: str, by: str) -> QuerySet:
     )
 
 
-_CORRECT = Q(probability__gt=0.5, outcome=Prediction.Outcome.YES) | Q(
-    probability__lt=0.5, outcome=Prediction.Outcome.NO
-)
-
-
 def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
     """Add the sums for one scope grouped by year (``by="year"``) or by tag into ``totals``.
 
@@ -121,7 +117,7 @@ def _collect(scope: str, by: str, totals: dict[_Key, _Totals]) -> None:
     )
     for row in rows.annotate(
         n=Count("id"),
-        correct=Count("id", filter=_CORRECT),
+        correct=Count("id", filter=CORRECT),
         sb=Sum("brier"),
         sb2=Sum(F("brier") * F("brier")),
         sl=Sum("log_score"),

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from archive.permissions import Actor, permission_require
+from archive.services.people import checked_fields, update_fields
+from archive.slugs import unique_slug
 from predictions.models import Tag
 
 TAG_NAME_MAX = Tag._meta.get_field("name").max_length
@@ -47,3 +52,17 @@ def tag_ids(names: Iterable[str], *, cache: dict[str, int] | None = None) -> dic
             if slug not in cache and name in by_name:
                 cache[slug] = by_name[name]
     return {given: cache[slug] for given, (_, slug) in keys.items() if slug in cache}
+
+
+@transaction.atomic
+def tag_create(*, name: str, slug: str = "", by: Actor = None) -> Tag:
+    """A new tag; its slug is made from the name unless given."""
+    permission_require(by, "predictions.add_tag", to="add tags")
+    return Tag.objects.create(name=name, slug=slug or unique_slug(Tag, name, fallback="tag"))
+
+
+@transaction.atomic
+def tag_update(*, tag: Tag, by: Actor = None, **changes: Any) -> Tag:
+    """Rename a tag (``name``) or change its ``slug``."""
+    permission_require(by, "predictions.change_tag", to="edit tags")
+    return update_fields(tag, checked_fields(changes, frozenset({"name", "slug"})))

@@ -10,7 +10,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from predictions import charts, highlighting
+from predictions import charts, highlighting, judging
+from predictions.models import Prediction
+from predictions.scoring import EVEN, is_correct
 
 register = template.Library()
 
@@ -38,12 +40,12 @@ def score(value, digits: int = 3) -> str:
 def verdict(prediction) -> str:
     """ "right", "wrong", "even" (a 50% forecast) or "" while it is open or void."""
     outcome = getattr(prediction, "outcome", None)
-    if outcome not in ("yes", "no"):
+    if outcome not in judging.SCORED_OUTCOMES:
         return ""
     p = prediction.probability
-    if p == 0.5:
+    if p == EVEN:
         return "even"
-    return "right" if (p > 0.5) == (outcome == "yes") else "wrong"
+    return "right" if is_correct(p, outcome == judging.YES) else "wrong"
 
 
 @register.filter
@@ -148,7 +150,7 @@ def highlighted_text(text: str, predictions: Iterable) -> SafeString:
         span = highlighting.locate(text, prediction.start, prediction.end, prediction.quote)
         if span is None:
             continue
-        candidate = prediction.status != "accepted"
+        candidate = prediction.status != Prediction.Status.ACCEPTED
         marks.append(
             highlighting.Mark(
                 span[0],

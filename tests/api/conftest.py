@@ -15,12 +15,12 @@ from tests.factories import (
     ClaimFactory,
     CommentFactory,
     EventFactory,
-    JudgementFactory,
     OutletFactory,
     PersonFactory,
     PredictionFactory,
     TagFactory,
     UserFactory,
+    judge,
 )
 
 PERMISSIONS = {
@@ -113,7 +113,7 @@ def archive(db):
     invasion.resolution_event = event
     invasion.save()
     for prediction in predictions[:3]:
-        JudgementFactory(prediction=prediction, outcome="yes", event=event)
+        judge(prediction, outcome="yes", event=event)
         p = prediction.probability
         Prediction.objects.filter(pk=prediction.pk).update(
             outcome="yes", brier=(p - 1) ** 2, log_score=-0.5, judged_at=start

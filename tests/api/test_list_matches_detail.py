@@ -1,22 +1,30 @@
-"""The predictions list is built from ``values()`` rows; it must say exactly what the serializer says."""
+"""The predictions list, detail and review actions are built from ``values()`` rows; they must
+say exactly what ``PredictionSerializer`` (the schema's representation) says of the instance."""
+
+import json
 
 import pytest
+from django.core.serializers.json import DjangoJSONEncoder
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
+from predictions.api.serializers import PredictionSerializer
+from predictions.models import Prediction
 from tests.factories import (
     CandidateFactory,
     CommentFactory,
-    JudgementFactory,
     PredictionFactory,
     TagFactory,
+    judge,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_listed_prediction_equals_its_detail(client):
-    judged = PredictionFactory(outcome="yes", brier=0.04, log_score=-0.22)
+    judged = PredictionFactory(probability=0.8)
     judged.claim.tags.add(TagFactory(name="harbour"), TagFactory(name="budget"))
-    JudgementFactory(prediction=judged)
+    judge(judged)
     comment = CommentFactory(body="I think the ferry will stop by spring.")
     PredictionFactory(
         article=comment.article,
@@ -37,6 +45,10 @@ def test_every_listed_prediction_equals_its_detail(client):
 
     listed = client.get("/api/predictions/", {"status": "", "page_size": 50}).json()["results"]
     assert len(listed) >= 2
+    request = APIRequestFactory().get("/api/predictions/")
     for item in listed:
         detail = client.get(f"/api/predictions/{item['id']}/").json()
         assert item == detail
+        instance = Prediction.objects.get(pk=item["id"])
+        serialized = PredictionSerializer(instance, context={"request": Request(request)}).data
+        assert item == json.loads(json.dumps(serialized, cls=DjangoJSONEncoder))

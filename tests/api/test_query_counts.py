@@ -13,10 +13,10 @@ from tests.factories import (
     ClaimFactory,
     CommentFactory,
     EventFactory,
-    JudgementFactory,
     PersonFactory,
     PredictionFactory,
     TagFactory,
+    judge,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def many(db):
             speaker=comment.author,
             claim=claim,
         )
-        JudgementFactory(prediction=prediction, event=EventFactory())
+        judge(prediction, event=EventFactory())
         EventFactory().tags.set(tags)
         for scope, subject in (
             ("person", {"person": person}),

@@ -8,13 +8,14 @@ is made up for the tests.
 from __future__ import annotations
 
 import datetime
-import math
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from archive.models import Outlet, Person
-from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction
+from predictions.models import Claim, Event, Prediction
+from predictions.services.resolution import claim_resolve
+from predictions.services.scores import leaderboards_recompute
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -217,14 +218,6 @@ def build_demo_archive(*, today: datetime.date | None = None, editor=None) -> di
             )
             event.tags.set([tags[spec.tag]])
             events[spec.key] = event
-            claim.state, claim.resolved_on, claim.resolution_event = (
-                Claim.State.OCCURRED,
-                spec.on,
-                event,
-            )
-        elif spec.happened is False:
-            claim.state, claim.resolved_on = Claim.State.NOT_OCCURRED, spec.on
-        claim.save()
         claims[spec.key] = claim
 
     predictions: list[Prediction] = []
@@ -304,9 +297,20 @@ def build_demo_archive(*, today: datetime.date | None = None, editor=None) -> di
         )
     )
 
+    # Resolved the way an editor resolves them, then scored by the service as after a commit.
+    for spec in specs:
+        if spec.happened is not None:
+            claim_resolve(
+                claim=claims[spec.key],
+                state=Claim.State.OCCURRED if spec.happened else Claim.State.NOT_OCCURRED,
+                on=spec.on,
+                event=events.get(spec.key),
+                note="Resolved with the claim.",
+                by=editor,
+            )
+    leaderboards_recompute()
     for prediction in predictions:
-        _judge(prediction, claims, events, by=editor)
-    _write_leaderboards()
+        prediction.refresh_from_db()
     return {
         "people": people,
         "outlets": outlets,
@@ -341,81 +345,3 @@ def _prediction(article, comment, person, start, text, hedge, p, spec, claim, ma
         status=Prediction.Status.ACCEPTED,
         extractor_version="test",
     )
-
-
-def _judge(prediction: Prediction, claims, events, *, by=None) -> None:
-    claim = prediction.claim
-    if claim.state == Claim.State.OPEN:
-        return
-    outcome = "yes" if claim.state == Claim.State.OCCURRED else "no"
-    judged_at = timezone.make_aware(datetime.datetime.combine(claim.resolved_on, datetime.time(12)))
-    Judgement.objects.create(
-        prediction=prediction,
-        outcome=outcome,
-        event=claim.resolution_event,
-        note="Resolved with the claim.",
-        judged_by=by,
-        judged_at=judged_at,
-    )
-    o = 1.0 if outcome == "yes" else 0.0
-    p = prediction.probability
-    prediction.outcome = outcome
-    prediction.judged_at = judged_at
-    prediction.brier = (p - o) ** 2
-    prediction.log_score = math.log(p if o else 1 - p)
-    prediction.save(update_fields=["outcome", "judged_at", "brier", "log_score"])
-
-
-def _write_leaderboards() -> None:
-    """Use the scores service when it is there; else write plain rows the same shape."""
-    try:
-        from predictions.services.scores import leaderboards_recompute
-    except ImportError:
-        leaderboards_recompute = None
-    if leaderboards_recompute is not None:
-        leaderboards_recompute()
-        return
-    scored = list(Prediction.objects.scored().select_related("speaker", "article__outlet"))
-    groups: dict[tuple[str, int], list[Prediction]] = {}
-    for p in scored:
-        groups.setdefault(("person", p.speaker_id), []).append(p)
-        groups.setdefault(("outlet", p.article.outlet_id), []).append(p)
-    rows = []
-    for (scope, pk), items in groups.items():
-        n = len(items)
-        mean = sum(p.brier for p in items) / n
-        sd = math.sqrt(sum((p.brier - mean) ** 2 for p in items) / max(n - 1, 1))
-        bins: dict[int, list] = {}
-        for p in items:
-            bins.setdefault(min(int(p.probability * 10), 9), []).append(p)
-        subject = items[0].speaker if scope == "person" else items[0].article.outlet
-        rows.append(
-            LeaderboardEntry(
-                scope=scope,
-                person=subject if scope == "person" else None,
-                outlet=subject if scope == "outlet" else None,
-                name=subject.name,
-                resolved=n,
-                correct=sum(1 for p in items if (p.probability > 0.5) == (p.outcome == "yes")),
-                brier=mean,
-                log_score=sum(p.log_score for p in items) / n,
-                brier_low=max(0.0, mean - 1.96 * sd / math.sqrt(n)),
-                brier_high=mean + 1.96 * sd / math.sqrt(n),
-                adjusted_brier=mean,
-                calibration=[
-                    {
-                        "mean_probability": sum(p.probability for p in b) / len(b),
-                        "observed_frequency": sum(p.outcome == "yes" for p in b) / len(b),
-                        "count": len(b),
-                    }
-                    for _, b in sorted(bins.items())
-                ],
-            )
-        )
-    for scope in ("person", "outlet"):
-        ranked = sorted(
-            (r for r in rows if r.scope == scope and r.resolved >= 5), key=lambda r: r.brier
-        )
-        for rank, row in enumerate(ranked, start=1):
-            row.rank = rank
-    LeaderboardEntry.objects.bulk_create(rows)

@@ -14,11 +14,11 @@ from tests.factories import (
     CommenterFactory,
     CommentFactory,
     EventFactory,
-    JudgementFactory,
     OutletFactory,
     PersonFactory,
     PredictionFactory,
     TagFactory,
+    judge,
 )
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,7 @@ def hostile(db):
         description=IMG,
         sources=["javascript:alert(1)", "https://ok.example.org/a"],
     )
-    JudgementFactory(prediction=prediction, event=event, note=f"Note {LINK}")
+    judge(prediction, event=event, note=f"Note {LINK}")
     prediction.outcome = "yes"
     prediction.brier = 0.04
     prediction.log_score = -0.2

@@ -17,6 +17,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from archive.errors import ArchiveError
+from predictions.models import Prediction
 from predictions.selectors.due import predictions_checked_not_occurred, predictions_due
 from predictions.services.resolution import prediction_judge
 
@@ -68,7 +69,7 @@ class Command(BaseCommand):
                 try:
                     prediction_judge(
                         prediction=prediction,
-                        outcome="no",
+                        outcome=Prediction.Outcome.NO,
                         note=(
                             f"deadline {prediction.effective_deadline} passed; claim checked as not occurred"
                             f" on {prediction.claim.checked_not_occurred_on}"

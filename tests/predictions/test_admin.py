@@ -13,9 +13,9 @@ from tests.factories import (
     ClaimFactory,
     CommentFactory,
     EventFactory,
-    JudgementFactory,
     PredictionFactory,
     UserFactory,
+    judge,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def populated():
     prediction = PredictionFactory()
     CandidateFactory(article=prediction.article)
     CommentFactory(article=prediction.article)
-    JudgementFactory(prediction=prediction)
+    judge(prediction)
     EventFactory()
     return prediction
 
@@ -230,3 +230,31 @@ def test_import_page_fills_in_a_missing_date(admin_client):
         {"document": json.dumps(document), "published": "2023-04-02"},
     )
     assert Article.objects.get().published_on.isoformat() == "2023-04-02"
+
+
+def test_tags_are_added_and_renamed_through_the_service(admin_client, monkeypatch):
+    import predictions.admin
+    from predictions.models import Tag
+
+    created, updated = [], []
+    real_create, real_update = predictions.admin.tag_create, predictions.admin.tag_update
+    monkeypatch.setattr(
+        predictions.admin, "tag_create", lambda **kw: created.append(kw) or real_create(**kw)
+    )
+    monkeypatch.setattr(
+        predictions.admin, "tag_update", lambda **kw: updated.append(kw) or real_update(**kw)
+    )
+    response = admin_client.post(
+        reverse("admin:predictions_tag_add"), {"name": "Harbour works", "slug": "harbour"}
+    )
+    assert response.status_code == 302, response.content
+    tag = Tag.objects.get(slug="harbour")
+    response = admin_client.post(
+        reverse("admin:predictions_tag_change", args=[tag.pk]),
+        {"name": "Harbour building works", "slug": "harbour"},
+    )
+    assert response.status_code == 302, response.content
+    assert [c["name"] for c in created] == ["Harbour works"]
+    assert updated and updated[0]["name"] == "Harbour building works"
+    tag.refresh_from_db()
+    assert tag.name == "Harbour building works"

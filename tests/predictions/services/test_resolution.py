@@ -241,12 +241,18 @@ def test_resolution_runs_few_queries(django_assert_max_num_queries):
     assert Judgement.objects.count() == 30
 
 
-def test_leaderboards_recomputed_after_commit(django_capture_on_commit_callbacks, monkeypatch):
-    calls = []
-    import predictions.services.resolution as resolution
+def test_leaderboards_are_recomputed_only_once_the_resolution_commits(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    import predictions.services.scores as scores
 
-    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda: calls.append(1))
+    calls = []
+    monkeypatch.setattr(scores, "leaderboards_recompute", lambda: calls.append(1))
     claim = ClaimFactory()
     _prediction(claim)
-    claim_resolve(claim=claim, state="occurred", on=D, by=None)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        claim_resolve(claim=claim, state="occurred", on=D, by=None)
+        assert calls == []  # nothing is recomputed inside the transaction
+    assert calls == [] and len(callbacks) == 1
+    callbacks[0]()
     assert calls == [1]
