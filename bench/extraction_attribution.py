@@ -153,7 +153,11 @@ def measure(split: str, extract: Callable, keep_disagreements: bool = False) -> 
             result.baseline_agree += same_speaker(source, byline)
             if keep_disagreements and not ok:
                 result.disagreements.append(
-                    (doc, source, f"{candidate.speaker} ({candidate.speaker_role})",
-                     candidate.quote[:160].replace("\n", " "))
+                    (
+                        doc,
+                        source,
+                        f"{candidate.speaker} ({candidate.speaker_role})",
+                        candidate.quote[:160].replace("\n", " "),
+                    )
                 )
     return result

@@ -172,7 +172,9 @@ def old_dev_set(names: list[str]) -> DevSet:
         if position < 0:
             dev.problems.append(f"key not found in {fields['doc']}")
             continue
-        dev.labels.append(Label((fields["doc"], None), position, position + len(fields["key"]), fields))
+        dev.labels.append(
+            Label((fields["doc"], None), position, position + len(fields["key"]), fields)
+        )
     return dev
 
 

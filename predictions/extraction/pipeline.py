@@ -8,12 +8,13 @@ document has a ceiling whatever the text.
 import re
 from collections.abc import Iterator
 
-from predictions.extraction.attribution import Attribution, DocumentPeople, attribute
+from predictions.extraction.attribution import Attribution, attribute
 from predictions.extraction.claims import state_claim
 from predictions.extraction.conditions import find_condition
 from predictions.extraction.cues import Cue, find_cues, normalise
 from predictions.extraction.hedges import read_hedge
 from predictions.extraction.parts import Candidate, Part
+from predictions.extraction.people import DocumentPeople
 from predictions.extraction.sentences import Sentence, split_sentences
 
 # A longer part is read only this far: a forecast archive gains nothing from the rest of a
@@ -30,7 +31,9 @@ def extract(part: Part) -> list[Candidate]:
 
 
 def _candidates(part: Part) -> Iterator[Candidate]:
-    text = part.text[:MAX_TEXT_CHARS]
+    # Some papers quote with doubled apostrophes (''like this''): read them as quotation
+    # marks, two characters for two, so every offset still points into the part's text.
+    text = part.text[:MAX_TEXT_CHARS].replace("''", '" ')
     sentences = split_sentences(text)
     people: DocumentPeople | None = None  # read on the first forecast that needs it
     title = _flat(part.title) if part.title else None
@@ -89,7 +92,7 @@ def _candidate(part: Part, sentence: Sentence, cue: Cue, who: Attribution) -> It
     yield Candidate(
         start=sentence.start,
         end=sentence.end,
-        quote=sentence.text,
+        quote=part.text[sentence.start : sentence.end],
         speaker=who.speaker,
         speaker_role=who.role,
         claim=claim,

@@ -2,11 +2,11 @@ import pytest
 
 from predictions.extraction.attribution import (
     Attribution,
-    DocumentPeople,
     attribute,
     is_first_person,
 )
 from predictions.extraction.cues import find_cues
+from predictions.extraction.people import DocumentPeople
 from predictions.extraction.sentences import split_sentences
 
 AUTHOR = Attribution("Jo Writer", "author")
