@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from predictions.extraction.wordlists import words
+
 Gender = Literal["male", "female"]
 
 TITLES = (
@@ -35,32 +37,76 @@ _TITLED_SURNAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z
 _SURNAME = re.compile(r"\b[A-Z][a-z]+\b")
 
 # Pronouns, articles and connectives: never a name, nor the first word of one.
-FUNCTION_WORDS = frozenset(
-    ["The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "In", "On", "At", "If", "When", "But", "And"]
+FUNCTION_WORDS = words(
+    """
+    The This That These Those It He She They We I In On At If When But And
+    """
 )
 # Words that make a capitalised run an organisation, a place or a date, not a person.
-NOT_PERSON_WORDS = FUNCTION_WORDS | frozenset(
-    ["Center", "Centre", "Institute", "Party", "House", "Department", "Committee", "Association", "University", "News", "Times", "Post", "Court", "Congress", "Senate", "Foundation", "Inc", "Company", "Bank", "Council", "Union", "Campaign", "Street", "States", "America", "American", "Americans", "Republicans", "Democrats", "Republican", "Democratic", "Office", "Administration", "Agency", "Board", "Service", "Group", "Club", "Fund", "Reserve", "Journal", "Press", "Network", "Media", "Review", "Report", "County", "City", "State", "Capitol", "Hill", "Valley", "Coast", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Sept", "Oct", "Nov", "Dec", "Jan", "Feb", "Aug", "Day", "Election", "Poll", "Debate", "Act", "Bill", "Plan", "Care", "Obamacare", "Twitter", "Facebook", "North", "South", "East", "West", "New", "United", "Kingdom", "Federal", "National", "International", "Russian", "Ukrainian", "European", "Mexican", "Chinese", "Fox", "CNN", "NBC", "ABC", "CBS", "MSNBC", "Clinton's", "Trump's", "White", "Black", "Wall", "Supreme", "Ohio", "Florida", "Pennsylvania", "Virginia", "Carolina", "York", "Texas"]
+NOT_PERSON_WORDS = FUNCTION_WORDS | words(
+    """
+    Center Centre Institute Party House Department Committee Association University News
+    Times Post Court Congress Senate Foundation Inc Company Bank Council Union Campaign
+    Street States America American Americans Republicans Democrats Republican Democratic
+    Office Administration Agency Board Service Group Club Fund Reserve Journal Press
+    Network Media Review Report County City State Capitol Hill Valley Coast Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Sept Oct Nov Dec Jan Feb Aug
+    Day Election Poll Debate Act Bill Plan Care Obamacare Twitter Facebook North South
+    East West New United Kingdom Federal National International Russian Ukrainian
+    European Mexican Chinese Fox CNN NBC ABC CBS MSNBC Clinton's Trump's White Black
+    Wall Supreme Ohio Florida Pennsylvania Virginia Carolina York Texas
+    """
 )
-FIRST_WORDS_NOT_NAMES = FUNCTION_WORDS | frozenset(
-    ["As", "For", "With", "After", "Before", "While", "Although", "Though", "Because", "So", "Yet", "Still", "However", "Meanwhile", "Now", "Then", "There", "Here", "What", "Why", "How", "Who", "Where", "Asked", "Speaking", "According", "Even", "Also", "Only", "Just", "Like", "Unlike", "Despite", "During", "Since", "Until", "Under", "Over", "Among", "Without", "Within", "Whether", "Both", "Either", "Neither", "Every", "Each", "Many", "Most", "Some", "Several", "Few", "Other", "Another", "Such", "No", "Not", "Our", "Their", "His", "Her", "Its", "My", "Your"]
+FIRST_WORDS_NOT_NAMES = FUNCTION_WORDS | words(
+    """
+    As For With After Before While Although Though Because So Yet Still However
+    Meanwhile Now Then There Here What Why How Who Where Asked Speaking According Even
+    Also Only Just Like Unlike Despite During Since Until Under Over Among Without
+    Within Whether Both Either Neither Every Each Many Most Some Several Few Other
+    Another Such No Not Our Their His Her Its My Your
+    """
 )
 # Common given names, for the pronoun that can refer to a person: "she" is not Donald Trump.
-_FEMALE_NAMES = frozenset(
-    ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn", "janice", "jean", "abigail", "alice", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie", "kayla", "alexis", "lori", "hillary", "hilary", "chelsea", "condoleezza", "elizabeth", "nikki", "sarah", "michele", "carly", "kellyanne", "huma", "donna", "debbie", "nancy", "elena", "sonia", "ruth", "kamala", "tulsi", "kirsten", "tammy", "claire", "dianne", "susana", "jeanne", "jill", "melania", "ivanka", "tiffany", "hope", "kellyanne", "megyn", "katy", "omarosa", "loretta", "valerie", "samantha", "janet", "christine", "theresa", "angela", "marine", "justine", "ada", "mia", "zoe"]
+_FEMALE_NAMES = words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda
+    melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley
+    anna brenda pamela emma nicole helen samantha katherine christine debra rachel
+    carolyn janet catherine maria heather diane ruth julie olivia joyce virginia
+    victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah
+    jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail
+    alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa
+    diana natalie brittany charlotte marie kayla alexis lori hillary hilary chelsea
+    condoleezza elizabeth nikki sarah michele carly kellyanne huma donna debbie nancy
+    elena sonia ruth kamala tulsi kirsten tammy claire dianne susana jeanne jill melania
+    ivanka tiffany hope kellyanne megyn katy omarosa loretta valerie samantha janet
+    christine theresa angela marine justine ada mia zoe
+    """
 )
 _MALE_NAMES = (
-    frozenset(
-        ["james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "walter", "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean", "austin", "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie", "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell", "elijah", "louis", "bobby", "philip", "johnny", "barack", "bernie", "ted", "marco", "jeb", "ben", "chris", "mike", "tim", "bill", "newt", "rand", "rick", "reince", "mitch", "harry", "chuck", "lindsey", "rudy", "jim", "tom", "dick", "al", "hugh", "marco", "martin", "ron", "bob", "reid", "eliot", "newt", "vladimir", "xi", "francis", "boris", "justin", "stephen", "pierre"]
+    words(
+        """
+    james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
+    george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+    stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+    raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+    kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
+    austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie
+    gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis
+    bobby philip johnny barack bernie ted marco jeb ben chris mike tim bill newt rand
+    rick reince mitch harry chuck lindsey rudy jim tom dick al hugh marco martin ron bob
+    reid eliot newt vladimir xi francis boris justin stephen pierre
+    """
     )
     - _FEMALE_NAMES
 )
-_MALE_PRONOUN = frozenset(["he", "him", "his", "himself"])
-_FEMALE_PRONOUN = frozenset(["she", "her", "hers", "herself"])
-_MALE_TITLES = frozenset(["Mr", "Mr.", "King", "Prince", "Congressman", "Councilman", "Chairman", "Spokesman"])
-_FEMALE_TITLES = frozenset(
-    ["Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Queen", "Congresswoman", "Chairwoman", "Spokeswoman"]
-)
+_MALE_PRONOUN = words("he him his himself")
+_FEMALE_PRONOUN = words("she her hers herself")
+_MALE_TITLES = words("Mr Mr. King Prince Congressman Councilman Chairman Spokesman")
+_FEMALE_TITLES = words("Mrs Mrs. Ms Ms. Miss Queen Congresswoman Chairwoman Spokeswoman")
 # A mention this close after a sentence opens is the sentence's subject, the likeliest
 # antecedent of a pronoun in the next one.
 _SUBJECT_REACH = 40
