@@ -5,7 +5,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from predictions.extraction import timex
+from predictions.extraction import timex, timex_patterns
 from predictions.extraction.holidays import us_election_day
 from predictions.extraction.timex import (
     Period,
@@ -255,7 +255,7 @@ TIME_WORDS = st.sampled_from(
 )
 def test_word_start_search_agrees_with_searching_everywhere(text, anchor):
     fast = find_timexes(text)
-    assert fast == timex._find_timexes_everywhere(text)
+    assert fast == timex_patterns._find_timexes_everywhere(text)
     for found in fast:
         assert text[found.start : found.end] == found.text
         for prefer in ("future", "past", "nearest"):
