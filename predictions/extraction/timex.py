@@ -245,7 +245,9 @@ def _resolve_holiday(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Val
     if year is not None:
         day = rule(int(year))
         return period_day(day) if day else None
-    days = [rule(anchor.year + shift) for shift in range(-4, 5)]
+    # Years around the anchor, within the calendar's 1..9999.
+    years = [anchor.year + shift for shift in range(-4, 5)]
+    days = [rule(year) for year in years if datetime.MINYEAR <= year <= datetime.MAXYEAR]
     return choose_occurrence([period_day(day) for day in days if day is not None], anchor, prefer)
 
 
