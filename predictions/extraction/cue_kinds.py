@@ -51,6 +51,10 @@ _ADVERBS = (
     r"never|not|n't)\s+)"
 )
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n't")
+# "nothing much will happen", "no one is going to", "nor will they": the subject negates.
+_NEGATIVE_SUBJECT = re.compile(
+    r"(?:\b(?:nothing|nobody|no\s+one|none|neither)\b(?:\s+[\w']+){0,3}|\b[Nn]or)\s*$"
+)
 _BE = r"(?:am|is|are|be|'s|'re|'m|isn't|aren't|ain't|seems?|seemed|appears?|appeared|looks?|looked)"
 # "the will of the people", "free will", "his will": the noun.
 _NOUN_BEFORE_WILL = words(
@@ -90,6 +94,7 @@ def future_auxiliary(text: str, lower: str) -> Iterator[Cue]:
             continue
         negated = aux.lower() in ("won't", "shan't") or "n't" in aux
         negated = negated or bool(_NEGATION.search(match.group("tail")))
+        negated = negated != bool(_NEGATIVE_SUBJECT.search(before[-40:]))
         cue_text = text[match.start() : match.end()].strip()
         yield Cue("future", match.start(), match.end(), cue_text, negated)
 
@@ -113,6 +118,9 @@ def going_to(text: str, lower: str) -> Iterator[Cue]:
         if is_own_plan(text[: match.start()] + " ", following, be=True):
             continue
         negated = bool(_NEGATION.search(text[match.start() : match.start("frame")]))
+        negated = negated != bool(
+            _NEGATIVE_SUBJECT.search(text[max(0, match.start() - 40) : match.start()])
+        )
         start, end = match.start("frame"), match.end("frame")
         yield Cue("future", start, end, match.group("frame"), negated)
 
@@ -162,7 +170,7 @@ _EXPECT = re.compile(
     re.IGNORECASE,
 )
 _NOT_NOW_BEFORE = re.compile(r"\b(?:as|than|been|be|had|to|what|did|didn't|did\s+not|never)\s+$")
-_BET_BEFORE = re.compile(r"(?:\bi|\bwe|'d|\bwould)\s+$|\b(?:safe|good|best|sure)\s+$")
+_BET_BEFORE = re.compile(r"(?:'d|\bwould)\s+$|\b(?:safe|good|best|sure)\s+$")
 # "she expects me to": a demand on the one spoken to, not a forecast.
 _DEMAND_AFTER = re.compile(r"^\s+(?:me|us|you)\s+to\b", re.IGNORECASE)
 

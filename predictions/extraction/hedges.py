@@ -85,7 +85,9 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     text = normalise(sentence)
     lo, hi = window or (0, len(text))
     # Estimative and expectation cues carry their negation in the hedge or frame read below.
-    negations = 1 if cue.negated and cue.kind in ("future", "progressive", "reported_would") else 0
+    negations = (
+        1 if cue.negated and cue.kind in ("future", "progressive", "reported_would", "frame") else 0
+    )
 
     odds = find_odds(text[lo:hi])
     if odds is not None:

@@ -54,14 +54,43 @@ def _candidates(part: Part) -> Iterator[Candidate]:
         cue = _main_cue(sentence.text, cues)
         if cue is None:
             continue
-        if part.kind == "article":
-            if people is None:
-                people = DocumentPeople.read(text)
-            cue_end = cue.end if cue.kind == "expect" else None
-            who = attribute(text, sentences, index, cue.start, people, default, cue_end)
-        else:
-            who = default
+        if people is None:
+            people = DocumentPeople.read(text)
+        cue_end = cue.end if cue.kind == "expect" else None
+        who = attribute(text, sentences, index, cue.start, people, default, cue_end)
+        if part.kind == "comment":
+            who = _commenter_or_named(text, sentence, cue.start, who, default)
+            if who is None:
+                continue
         yield from _candidate(part, sentence, cue, who)
+
+
+def _commenter_or_named(
+    text: str, sentence: Sentence, cue_start: int, who: Attribution, default: Attribution
+) -> Attribution | None:
+    """In a comment: a forecast the commenter reports from a named person, their own, or none.
+
+    Commenters quote the article and one another, in quotation marks or after "> "; what they
+    quote is not their forecast unless they say whose it is ("Kerry announced that …").
+    """
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    if text[line_start : sentence.start + 1].lstrip().startswith(">"):
+        return None
+    named = who.role == "quoted" and who.speaker is not None and who.speaker[:1].isupper()
+    if _quoted_here(sentence.text, cue_start):
+        return who if named and who.span is not None else None
+    return who if named and who.span is not None else default
+
+
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?=[^\s'])[^'\n]{10,}?[^\s']'(?![\w'])")
+
+
+def _quoted_here(sentence: str, cue_start: int) -> bool:
+    """Whether the cue lies inside quotation marks, double or single, of its sentence."""
+    plain = normalise(sentence)
+    if plain[:cue_start].count('"') % 2 == 1:
+        return True
+    return any(m.start() < cue_start < m.end() for m in _SINGLE_QUOTED.finditer(plain))
 
 
 def _candidate(part: Part, sentence: Sentence, cue: Cue, who: Attribution) -> Iterator[Candidate]:
@@ -128,7 +157,8 @@ def _main_cue(text: str, cues: list[Cue]) -> Cue | None:
     return None
 
 
-_CONDITION_OPEN = re.compile(r"\b(?:if|unless|whether)\b[^,;]*$", re.IGNORECASE)
+# A condition runs to the next comma, semicolon or ellipsis: "if X ... he will" ends at "...".
+_CONDITION_OPEN = re.compile(r"\b(?:if|unless|whether)\b(?:[^,;.…]|\.(?!\.))*$", re.IGNORECASE)
 
 
 def _inside_condition_before(text: str, position: int) -> bool:
