@@ -17,6 +17,7 @@ from typing import Final
 from predictions.extraction.cues import normalise
 from predictions.extraction.people import (
     FIRST_WORDS_NOT_NAMES,
+    NOT_PERSON_WORDS,
     TITLE_PREFIX,
     TITLES,
     DocumentPeople,
@@ -36,7 +37,8 @@ _SPEECH_VERBS = (
     r"recalled|stressed|emphasized|observed|vowed|promised|pledged|hopes|fears|worries|"
     r"worried|doubts|doubted|reported|reports|predicting|expecting|figures|figured|assured|"
     r"assures|guaranteed|guarantees|bet|bets|agreed|agrees|admitted|admits|continued|projecting|"
-    r"anticipates|anticipating|foresees|"
+    r"anticipates|anticipating|foresees|insist|argue|warn|note|claim|suggest|contend|maintain|"
+    r"acknowledge|agree|fear|worry|doubt|estimate|explain|"
     r"mused|joked|quipped|complained|countered|boasted|bragged|declared|adding|saying|"
     r"telling|arguing|warning|noting|insisting|explaining|suggesting|speculated|speculates|"
     r"is\s+confident|are\s+confident|was\s+confident|were\s+confident|is\s+predicting|"
@@ -44,7 +46,8 @@ _SPEECH_VERBS = (
     r"has\s+said|have\s+said|had\s+said|has\s+warned|have\s+warned|has\s+argued|"
     r"pointed\s+out|made\s+clear|went\s+on|would\s+say|says\s+in|said\s+in"
 )
-_VERB_RE = re.compile(r"\b(?:" + _SPEECH_VERBS + r")\b")
+# "think tank" is a noun, not a verb of saying.
+_VERB_RE = re.compile(r"\b(?:" + _SPEECH_VERBS + r")\b(?!\s+tanks?\b)")
 
 _CAP = r"[A-Z][A-Za-z'\-]*(?:\.(?=\s+[A-Z]))?"
 # A run of capitalised words with the small words names carry inside them.
@@ -109,7 +112,8 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     head = re.sub(r"\s*\([^()]{0,40}\)$", "", head)  # "(R-Ind.)"
     head = re.sub(r"\s+(?:also|later|then|now|once|previously|recently|again|has|have|had|"
                   r"repeatedly|often|has\s+long|long|flatly|publicly|privately|confidently|"
-                  r"boldly|firmly|specifically|earlier)$", "", head)  # fmt: skip
+                  r"boldly|firmly|specifically|earlier|is|are|was|were|has\s+been|have\s+been|"
+                  r"had\s+been|is\s+now|are\s+now)$", "", head)  # fmt: skip
     if head.endswith(","):
         # "Kevin McKinley, a planner in Wisconsin, said": skip the appositive.
         inner = head[:-1]
@@ -157,25 +161,46 @@ def _speaker_after(text: str, start: int, people: DocumentPeople, at: int) -> st
     tail = re.sub(
         r"^(?:(?:the|a|an)\s+)?(?:[a-z\-]+\s+){0,4}(?=(?:" + TITLES + r")\s+[A-Z])", "", tail
     )
-    match = _NAME_RUN.match(tail)
-    if match:
-        run = TITLE_PREFIX.sub("", match.group(0)).strip()
-        if run and run not in FIRST_WORDS_NOT_NAMES and not _TIME_WORDS.match(run):
-            return people.full_name(run)
-    role = re.match(
-        r"(?:the|a|an|many|some|most|several)?\s*(?:[a-z\-]+\s+){0,2}(?:[a-z]+s|spokesman|"
-        r"spokeswoman|official|analyst|expert|source|report|study|poll|survey|campaign)\b",
-        tail,
-    )
+    # "Democratic strategist Simon Rosenberg, president of …": the first run that is a name.
+    for match in _NAME_RUN.finditer(tail[:80]):
+        if match.start() and not _DESCRIBING.fullmatch(tail[: match.start()]):
+            break
+        run = TITLE_PREFIX.sub("", match.group(0) + " ").strip()
+        words = run.split()
+        if not run or run in FIRST_WORDS_NOT_NAMES or _TIME_WORDS.match(run):
+            continue
+        if all(word in NOT_PERSON_WORDS for word in words):
+            continue
+        return people.full_name(run)
+    role = _ROLE_AFTER.match(tail)
     if role:
         return _clean_np(role.group(0))
     return None
 
 
+# Words between a speech verb and the name it introduces: "said Democratic strategist …".
+_DESCRIBING = re.compile(
+    r"(?:(?:the|a|an|former|veteran|longtime|senior|top|chief|[A-Z][\w.'\-]*|"
+    r"strategist|pollster|analyst|adviser|advisor|spokesman|spokeswoman|aide|official|"
+    r"economist|professor|lawyer|attorney|consultant|operative|chairman|chairwoman|"
+    r"director|leader|executive|manager|candidate|lawmaker)\s+)*"
+)
+_ROLE_NOUNS = (
+    r"spokesman|spokeswoman|spokesperson|official|analyst|expert|source|report|study|poll|"
+    r"survey|campaign|aide|adviser|advisor|strategist|pollster|economist|operative|"
+    r"consultant|insider|observer|lawmaker|member|organizer|organiser|executive|person"
+)
+_ROLE_AFTER = re.compile(
+    r"(?!(?:in|at|on|to|for|of|with|by|from|during|after|before)\b)"
+    r"(?:the|a|an|one|two|three|many|some|most|several|another|other)?\s*"
+    r"(?:[\w\-.']+\s+){0,4}?(?:[a-z]+s|" + _ROLE_NOUNS + r")\b"
+)
+
+
 _AFTER_CONTENT = re.compile(
-    r"[,\"]\s*\"?\s*(?P<who>[^,\"]{1,70}?(?:,\s*[^,\"]{1,40},)?)\s+(?P<verb>"
+    r"[,\"]\s*\"?\s*(?P<who>[^,\"]{1,70}?(?:,\s*[^,\"]{1,90},)?)\s+(?P<verb>"
     + _SPEECH_VERBS
-    + r")\b[^\"]{0,200}$"
+    + r")\b(?!\s+tanks?\b)[^\"]{0,200}$"
 )
 # "…," said Smith: the verbs that put the speaker after them.
 _VERBS_BEFORE_SPEAKER = frozenset(["said", "says", "told", "added", "wrote", "predicted", "argued"])
@@ -312,10 +337,14 @@ def _before_content(
         that = re.match(r"\s*(?:that\b|,|:)?", plain[span_end:])
         span_end += that.end() if that else 0
         if verb.group(0).endswith("ing") and plain[: verb.start()].rstrip().endswith(","):
-            # "Leaders have embraced the idea, warning that …": the sentence's subject speaks.
-            who = _leading_subject(plain, people, offset)
-            if who:
-                return who, (verb.start(), verb.end())
+            # "Leaders have embraced the idea, warning that …": the clause's subject speaks,
+            # the nearest clause that has one ("As results came in, he spoke, predicting …").
+            clauses = plain[: verb.start()].rstrip()[:-1].split(",")
+            for number, clause in enumerate(reversed(clauses)):
+                at = offset + sum(len(c) + 1 for c in clauses[: len(clauses) - number - 1])
+                who = _leading_subject(clause.lstrip(), people, at)
+                if who:
+                    return who, (verb.start(), verb.end())
         who = _speaker_before(plain, verb.start(), people, offset)
         if who:
             return who, (0, span_end)
@@ -347,7 +376,8 @@ def _leading_subject(plain: str, people: DocumentPeople, at: int) -> str | None:
 def _ok_subject(who: str) -> bool:
     who = who.strip()
     words = who.split()
-    if not words or len(words) > 9:
+    # A name with an appositive ("Ada Park, an analyst at Example Bank,") may run longer.
+    if not words or len(words) > (18 if "," in who else 9):
         return False
     return bool(
         re.match(r"^(?:he|she|they|I|we|it)$", who)
