@@ -188,6 +188,8 @@ def expectation_verb(text: str, lower: str) -> Iterator[Cue]:
         if _DEMAND_AFTER.match(text[match.end() :]):
             continue
         negated = bool(re.search(r"(?:\bnot|n't|\bno one|\bnobody)\s+$", before))
+        if negated and verb.lower().startswith(("predict", "forecast")):
+            continue  # "he's not predicting she'll win": no forecast is made
         yield Cue("expect", match.start(), match.end(), verb, negated)
 
 
@@ -258,6 +260,8 @@ def reported_would(text: str, lower: str) -> Iterator[Cue]:
         ].lower().startswith("wouldn't")
         yield Cue("reported_would", match.start("aux"), match.end("aux"), "would", negated)
     for match in _WOULD_SURELY.finditer(text):
+        if re.search(r"\b(?:I|we)\s*$", text[: match.start()], re.IGNORECASE):
+            continue  # "I would certainly agree": an opinion
         yield Cue("reported_would", match.start("aux"), match.end("adverb"),
                   match.group(0).strip(), False)  # fmt: skip
 
@@ -304,7 +308,7 @@ def estimative_without_auxiliary(text: str) -> Cue | None:
     """
     for pattern in (_ESTIMATIVE_THAT, _LIKELY_ROLE):
         match = pattern.search(text)
-        if match:
+        if match and not _PAST_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
             return Cue("estimative", match.start(), match.end(), match.group(0), False)
     estimate = _ESTIMATIVE.search(text)
     if estimate and _FUTURE_TIME.search(text):

@@ -69,6 +69,9 @@ def _excluded(text: str, cue: Cue) -> bool:
         or _INDIRECT_QUESTION.match(after)
         or _GENERIC_EVER.search(text[max(0, cue.start - 80) : cue.end + 8])
         or _WANTED_ONE.search(before)
+        or _EMBEDDED_QUESTION.search(before[-60:])
+        or (cue.kind == "reported_would" and _COUNTERFACTUAL.search(text[: cue.start]))
+        or _CORRELATIVE.search(text)
     )
 
 
@@ -91,7 +94,9 @@ _REFUSAL = re.compile(
     re.IGNORECASE,
 )
 # "she will have to", "we're going to need to": what must happen, not what will.
-_OBLIGATION = re.compile(r"\s*(?:\w+\s+)?(?:have|need)\s+to\b|\s*be\s+to\s+[a-z]+\b", re.IGNORECASE)
+_OBLIGATION = re.compile(
+    r"\s*(?:\w+\s+)?(?:have|need)\s+to\b|\s*be\s+(?:up\s+)?to\s+[a-z]+\b", re.IGNORECASE
+)
 # "the vote will show whether …": an outcome not yet stated.
 _INDIRECT_QUESTION = re.compile(
     r"\s*(?:\w+\s+)?(?:show|determine|decide|tell|reveal|test|say|gauge)\s+(?:\w+\s+)?"
@@ -108,6 +113,25 @@ _GENERIC_EVER = re.compile(
 _WANTED_ONE = re.compile(
     r"\b(?:someone|somebody|anyone|anybody|a\s+\w+|an\s+\w+|people|leaders|justices)\s+"
     r"(?:who|that)\s*(?:'s|is|are|'re)?\s*$",
+    re.IGNORECASE,
+)
+# "it's all about who is going to win", "clear who the candidates will be": a question.
+_EMBEDDED_QUESTION = re.compile(
+    r"(?:\b(?:not|nobody|no\s+one)|n't)\s+(?:\w+\s+)?(?:know|sure|see|say|tell)\s+(?:who|what|whether|"
+    r"which|how|when)\b[^,.;]{0,40}$|"
+    r"\b(?:about|clear|ask|asked|asks|wonder\w*|decid\w*|determin\w*|"
+    r"matter\w*|unclear|unknown|uncertain)\s+(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "In any other year they would …": what would have been, not what will be.
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:in\s+any\s+other|in\s+a\s+different|otherwise|in\s+another\s+world)\b",
+    re.IGNORECASE,
+)
+# "The more people you have, the better your numbers are going to be": a rule, not an outcome.
+_CORRELATIVE = re.compile(
+    r"^\W*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b[^,]{0,80},"
+    r"\s*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL_START = re.compile(

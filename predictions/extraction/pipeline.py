@@ -211,4 +211,23 @@ def _is_heading(sentence: Sentence, title: str | None, text: str) -> bool:
     line_end = text.find("\n", sentence.end)
     line_end = len(text) if line_end < 0 else line_end
     own_line = text[line_start:line_end].strip() == stripped
-    return own_line and len(stripped.split()) <= 20
+    if own_line and len(stripped.split()) <= 20:
+        return True
+    # A deck under the headline: a short line of its own before the article's first paragraph.
+    return own_line and len(stripped.split()) <= _DECK_WORDS and _before_body(text, line_start)
+
+
+# Lines this short before the first long paragraph are the headline's deck, not the article.
+_DECK_WORDS = 16
+_BODY_WORDS = 25
+
+
+def _before_body(text: str, position: int) -> bool:
+    start = 0
+    while start < position:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if len(text[start:end].split()) >= _BODY_WORDS:
+            return False
+        start = end + 1
+    return True
