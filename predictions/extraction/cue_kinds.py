@@ -210,9 +210,9 @@ def progressive_future(text: str, lower: str) -> Iterator[Cue]:
 
 # Forecasts with no future auxiliary: the positions and courses that outcomes are read from.
 _FRAME = re.compile(
-    r"\b(?:" + _BE + r"|remains?)\s+" + _ADVERBS + r"{0,2}(?P<frame>on\s+the\s+verge\s+of|"
+    r"\b(?:" + _BE + r"|remains?|was|were)\s+" + _ADVERBS + r"{0,2}(?P<frame>on\s+the\s+verge\s+of|"
     r"in\s+(?:a\s+|the\s+)?(?:strong|good|great|prime|commanding)\s+position\s+to|"
-    r"(?:well|best|better)\s+positioned\s+to|on\s+(?:his|her|its|their|the)\s+way\s+to|"
+    r"(?:well|best|better)\s+positioned\b|on\s+(?:his|her|its|their|the)\s+way\s+to|"
     r"poised\s+for|bracing\s+for|in\s+line\s+for|a\s+lock\s+to|the\s+favou?rite\s+to|"
     r"favou?red\s+to|(?:only\s+)?a\s+matter\s+of\s+time)"
     r"|\b(?P<figures>figures?|stands?)\s+to\s+(?!the\b|a\b|reason\b)(?=[a-z]+)"
@@ -235,6 +235,10 @@ _WOULD_SURELY = re.compile(
     r"\b(?P<aux>would)\s+(?P<adverb>almost\s+certainly|certainly|surely|very\s+likely|most\s+"
     r"likely|likely|probably|undoubtedly|inevitably|definitely)\s+(?!have\b)",
     re.IGNORECASE,
+)
+_FORECAST_ATTRIBUTION_AFTER = re.compile(
+    r"[,\"]\s*\"?\s*[^,\"]{1,60}?\s+(?:predicted|predicts|forecast|forecasts|projected|projects|"
+    r"estimated|estimates|expects|expected|warned|warns)\s*[.!]?\s*\"?$"
 )
 # "would" reports a forecast only after a verb of forecasting; after "said" it is as often a
 # past habit, a hypothetical or a reported plan.
@@ -259,6 +263,13 @@ def reported_would(text: str, lower: str) -> Iterator[Cue]:
             match.start("aux") : match.end("aux") + 3
         ].lower().startswith("wouldn't")
         yield Cue("reported_would", match.start("aux"), match.end("aux"), "would", negated)
+    closing = _FORECAST_ATTRIBUTION_AFTER.search(text)
+    if closing is not None:
+        # "…would yield victories for Sanders, Devine predicted."
+        for match in re.finditer(r"\bwould\b(?!\s+(?:have|'ve)\b)", text[: closing.start()]):
+            following = text[match.end() :].lstrip()
+            negated = bool(re.match(r"(?:not|never|n't)\b", following))
+            yield Cue("reported_would", match.start(), match.end(), "would", negated)
     for match in _WOULD_SURELY.finditer(text):
         if re.search(r"\b(?:I|we)\s*$", text[: match.start()], re.IGNORECASE):
             continue  # "I would certainly agree": an opinion

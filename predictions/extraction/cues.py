@@ -61,7 +61,7 @@ def _excluded(text: str, cue: Cue) -> bool:
     before = text[max(0, cue.start - 120) : cue.start]
     after = text[cue.end : cue.end + 40]
     return bool(
-        "?" in text[cue.start :]
+        "?" in _TAG_QUESTION.sub("", text[cue.start :])
         or _HABITUAL.search(text, max(0, cue.start - 14), min(len(text), cue.end + 14))
         or _DESIRE.search(before)
         or _REFUSAL.search(before)
@@ -69,12 +69,18 @@ def _excluded(text: str, cue: Cue) -> bool:
         or _INDIRECT_QUESTION.match(after)
         or _GENERIC_EVER.search(text[max(0, cue.start - 80) : cue.end + 8])
         or _WANTED_ONE.search(before)
-        or _EMBEDDED_QUESTION.search(before[-60:])
+        or (_EMBEDDED_QUESTION.search(before[-60:]) and not _DOUBT.search(before[-60:]))
         or (cue.kind == "reported_would" and _COUNTERFACTUAL.search(text[: cue.start]))
         or _CORRELATIVE.search(text)
     )
 
 
+# "I'm going to have the delegates, OK?": a tag asks for assent, the statement stands.
+_TAG_QUESTION = re.compile(
+    r",\s*(?:OK|okay|right|no|eh|yes|huh|you\s+know|isn't\s+it|won't\s+it|wouldn't\s+it|"
+    r"don't\s+you\s+think)\s*\?",
+    re.IGNORECASE,
+)
 # "usually will", "will sometimes": a habit, not a one-off outcome.
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|often|sometimes|periodically|always|normally|routinely|"
@@ -121,6 +127,12 @@ _EMBEDDED_QUESTION = re.compile(
     r"which|how|when)\b[^,.;]{0,40}$|"
     r"\b(?:about|clear|ask|asked|asks|wonder\w*|decid\w*|determin\w*|"
     r"matter\w*|unclear|unknown|uncertain)\s+(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "serious doubts about whether Congress will act": a low-probability forecast, not a question.
+_DOUBT = re.compile(
+    r"\b(?:doubts?|doubtful|skeptic\w*|sceptic\w*|confident|optimistic|pessimistic)\s+"
+    r"(?:about\s+|that\s+|as\s+to\s+)?(?:whether|if)\b",
     re.IGNORECASE,
 )
 # "In any other year they would …": what would have been, not what will be.

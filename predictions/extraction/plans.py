@@ -50,6 +50,13 @@ _SELF_REPORT = re.compile(
     r"insisted|insists|claimed|claims|told\s+\w+)\s+(?:that\s+)?(?:he|she|they|it)\s*$",
     re.IGNORECASE,
 )
+# What a campaign says it is "going to" do that no one can simply choose: an outcome.
+_OUTCOME = re.compile(
+    r"(?:(?:also|still|then|now|just|probably|really)\s+)*(?:beat|carry|finish|gain|prevail|"
+    r"succeed|surprise|do\s+(?:well|better|fine|great)|start\s+(?:to\s+do\s+better|winning|"
+    r"chipping)|come\s+back|make\s+up\s+for|pick\s+up|overtake|catch\s+up|close\s+the\s+gap)\b",
+    re.IGNORECASE,
+)
 _VERB_AFTER_AUXILIARY = re.compile(
     r"(?:(?:also|still|then|now|just|never|not|n't|soon|probably|likely)\s+)*([a-z']+)",
     re.IGNORECASE,
@@ -71,7 +78,7 @@ def is_own_plan(before: str, following: str, be: bool = False) -> bool:
     verb_match = _VERB_AFTER_AUXILIARY.match(following)
     verb = verb_match.group(1).lower() if verb_match else ""
     if _FIRST_PERSON.search(subject):
-        return verb not in NOT_CHOSEN
+        return verb not in NOT_CHOSEN and not _OUTCOME.match(following)
     if _SECOND_PERSON.search(subject):
         return True
     if verb not in VOLITIONAL:
