@@ -200,7 +200,7 @@ _ROLE_AFTER = re.compile(
 _AFTER_CONTENT = re.compile(
     r"[,\"]\s*\"?\s*(?P<who>[^,\"]{1,70}?(?:,\s*[^,\"]{1,90},)?)\s+(?P<verb>"
     + _SPEECH_VERBS
-    + r")\b(?!\s+tanks?\b)[^\"]{0,200}$"
+    + r")\b(?!\s+tanks?\b)(?:[^\"]|\"[^\"]{0,40}\"){0,200}$"
 )
 # "…," said Smith: the verbs that put the speaker after them.
 _VERBS_BEFORE_SPEAKER = frozenset(["said", "says", "told", "added", "wrote", "predicted", "argued"])
@@ -395,6 +395,8 @@ def _for_quotation(
                if sentences[i].quote_group == group and i != index]  # fmt: skip
     members.sort(key=lambda i: abs(i - index))
     for i in members + ([index] if sentences[index].quote_group is not None else []):
+        if sentences[i].inside_quote:
+            continue  # wholly quoted: its words are the speaker's, not about them
         plain = normalise(sentences[i].text)
         # Only words outside the quotation marks can name its speaker.
         outside = _outside_quotes(plain)
@@ -412,7 +414,7 @@ def _for_quotation(
         found = _in_sentence(outside, len(outside), people, sentences[i].start)
         if found is None:
             found = _in_sentence(outside, 0, people, sentences[i].start)
-        if found and found[0]:
+        if found and found[0] and found[0] != SELF:
             return found[0], None
     # "Smith said:" or "Smith warned." in the sentence that opens the quotation.
     if index > 0:

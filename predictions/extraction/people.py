@@ -225,10 +225,16 @@ _SENTENCE_OPENING = re.compile(
 )
 
 
+# "As for Trump, he said": the topic just named is who the next pronoun means.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:As\s+for|Asked\s+about|Like|Unlike)\s+(?:[A-Z][\w.'’\-]*\s+){0,3}$"
+)
+
+
 def _is_subject_position(text: str, offset: int) -> bool:
     """Whether a name at ``offset`` opens its sentence (after titles or first names)."""
     head = text[max(0, offset - _SUBJECT_REACH) : offset]
-    if _SENTENCE_OPENING.search(head):
+    if _SENTENCE_OPENING.search(head) or _TOPIC_BEFORE.search(head):
         return True
     tail = text[offset : offset + 60]
     return bool(re.match(r"[\w.'’\-]+(?:\s+[A-Z][\w'’\-]+)*,?\s+(?:said|says|told|added)\b", tail))
