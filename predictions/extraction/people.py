@@ -7,6 +7,7 @@ a person. A pronoun goes to the most recent compatible person who was the subjec
 sentence or a speaker, nearest first: "he" never to someone the text calls "Mrs." or "she".
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -110,13 +111,17 @@ _FEMALE_TITLES = words("Mrs Mrs. Ms Ms. Miss Queen Congresswoman Chairwoman Spok
 # A mention this close after a sentence opens is the sentence's subject, the likeliest
 # antecedent of a pronoun in the next one.
 _SUBJECT_REACH = 40
+# A pronoun looks back over this many mentions, and to a subject no further than this.
+_LOOK_BACK = 40
+_SUBJECT_DISTANCE = 1500
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
     offset: int
     name: str
-    subject: bool  # the subject of its sentence, or a speaker attribution found
+    # A speaker attribution found is a subject; a name's own position is read when asked.
+    speaker: bool = False
 
 
 @dataclass
@@ -128,6 +133,8 @@ class DocumentPeople:
     by_surname: dict[str, str] = field(default_factory=dict)
     genders: dict[str, Gender] = field(default_factory=dict)  # full name → gender
     speakers: list[Mention] = field(default_factory=list)
+    _offsets: list[int] = field(default_factory=list)
+    _subjects: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def read(cls, text: str) -> "DocumentPeople":
@@ -149,8 +156,8 @@ class DocumentPeople:
         for match in _SURNAME.finditer(text):
             full = people.by_surname.get(match.group(0).lower())
             if full:
-                subject = _is_subject_position(text, match.start())
-                people.mentions.append(Mention(match.start(), full, subject))
+                people.mentions.append(Mention(match.start(), full))
+        people._offsets = [mention.offset for mention in people.mentions]
         return people
 
     def full_name(self, name: str) -> str:
@@ -171,7 +178,7 @@ class DocumentPeople:
 
     def heard(self, offset: int, speaker: str) -> None:
         """Record that ``speaker`` was found speaking at ``offset``: the likeliest "he" after."""
-        self.speakers.append(Mention(offset, speaker, True))
+        self.speakers.append(Mention(offset, speaker, speaker=True))
 
     def last_person(self, before: int, pronoun: str | None = None) -> str | None:
         """The person a pronoun at ``before`` stands for: recent, a subject, of its gender.
@@ -179,11 +186,12 @@ class DocumentPeople:
         Without a pronoun (a role such as "the senator"), the most recent person.
         """
         wanted = _pronoun_gender(pronoun)
-        recent: list[Mention] = [m for m in self.speakers if m.offset < before]
-        recent += [m for m in self.mentions if m.offset < before]
+        named = bisect.bisect_left(self._offsets, before)
+        recent = [m for m in self.speakers if m.offset < before]
+        recent += self.mentions[max(0, named - _LOOK_BACK) : named]
         recent.sort(key=lambda m: m.offset, reverse=True)
         fallback = None
-        for mention in recent[:40]:
+        for mention in recent[:_LOOK_BACK]:
             if pronoun and not _looks_like_person(mention.name):
                 continue
             gender = self.genders.get(mention.name)
@@ -191,9 +199,17 @@ class DocumentPeople:
                 continue
             if fallback is None:
                 fallback = mention.name
-            if mention.subject and before - mention.offset < 1500:
+            if before - mention.offset < _SUBJECT_DISTANCE and self._is_subject(mention):
                 return mention.name
         return fallback
+
+    def _is_subject(self, mention: Mention) -> bool:
+        if mention.speaker:
+            return True
+        known = self._subjects.get(mention.offset)
+        if known is None:
+            known = self._subjects[mention.offset] = _is_subject_position(self.text, mention.offset)
+        return known
 
 
 def _gender_of(first: str, title: str | None) -> Gender | None:

@@ -44,10 +44,8 @@ def _candidates(part: Part) -> Iterator[Candidate]:
     )
     default = _default_attribution(part)
     for index, sentence in enumerate(sentences):
-        if _is_heading(sentence, title, text):
-            continue
         cues = find_cues(sentence.text)
-        if not cues:
+        if not cues or _is_heading(sentence, title, text):
             continue
         if article is not None and _copied_from(sentence.text, article):
             continue
