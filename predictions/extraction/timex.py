@@ -5,11 +5,13 @@ time); `resolve` turns one into a `Period` (a named stretch of days), a `Span` (
 counted from the statement's date) or a `Ref` (soon, some day, now) relative to an anchor date
 (the values are in `timex_values`). Each form of the pattern has its reader here, registered with
 `@resolver(form)`. Months, years, seasons, quarters, weeks and spans are computed directly,
-holidays by the rules in `holidays.py`; only explicit dates ("Sept. 30", "25 May 2014",
-"5/25/2014") go through dateparser, one short expression at a time and cached.
+holidays by the rules in `holidays.py`, spelled-out dates ("Sept. 30", "25 May 2014") from
+their own fields; only numeric dates ("5/25/2014", whose order dateparser knows) go through
+dateparser, one short expression at a time and cached.
 Nothing here knows about deadlines: `deadlines.py` decides which expression governs a forecast.
 """
 
+import contextlib
 import datetime
 import functools
 from collections.abc import Callable
@@ -159,17 +161,16 @@ def _dateparser_day(expression: str, anchor: datetime.date, prefer: Prefer) -> d
 
 
 def _explicit_day(timex: Timex, month: int, day: int, year: str | None, anchor, prefer) -> Period:
-    parsed = _dateparser_day(_squash(timex.text[_mod_length(timex) :]), anchor, prefer)
-    if parsed is not None:
-        return period_day(parsed)
-    # Dateparser declined (an unusual spelling): the day, month and year are already known.
+    """A date the expression spells out: its fields say the day, month and (perhaps) year."""
     if year is not None:
         return period_day(datetime.date(int(year), month, day))
-    return choose_occurrence(
-        [period_day(datetime.date(anchor.year + shift, month, day)) for shift in (-1, 0, 1)],
-        anchor,
-        prefer,
-    )
+    days = []
+    for shift in (-1, 0, 1):
+        with contextlib.suppress(ValueError):  # 29 February, or beyond the calendar's years
+            days.append(period_day(datetime.date(anchor.year + shift, month, day)))
+    if not days:
+        raise ValueError(f"no {month}/{day} near {anchor}")
+    return choose_occurrence(days, anchor, prefer)
 
 
 def _mod_length(timex: Timex) -> int:
