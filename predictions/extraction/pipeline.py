@@ -60,7 +60,42 @@ def _candidates(part: Part) -> Iterator[Candidate]:
             who = _commenter_or_named(text, sentence, cue.start, who, default)
             if who is None:
                 continue
-        yield from _candidate(part, sentence, cue, who)
+        clauses = _forecast_clauses(sentence.text, cue, cues)
+        if len(clauses) < 2:
+            yield from _candidate(part, sentence, cue, who)
+            continue
+        for clause_cue, clause in clauses:
+            yield from _candidate(part, sentence, clause_cue, who, clause)
+
+
+# Where one forecast clause ends and another may begin: "X will rise, but Y will fall".
+_CLAUSE_JOINT = re.compile(r";\s+|,\s+(?:but|and|while|whereas|yet)\s+|\s+(?:whereas|while)\s+")
+_MIN_CLAUSE_WORDS = 4
+
+
+def _forecast_clauses(text: str, main: Cue, cues: list[Cue]) -> list[tuple[Cue, tuple[int, int]]]:
+    """The sentence's forecast clauses, each with its own cue, when it holds more than one.
+
+    "Rates will rise this year, but inflation will probably not fall before 2026" makes two
+    forecasts, each with its own hedge, polarity and deadline.
+    """
+    if len(cues) < 2:
+        return []
+    bounds = [0]
+    for joint in _CLAUSE_JOINT.finditer(text):
+        bounds.append(joint.start())
+        bounds.append(joint.end())
+    bounds.append(len(text))
+    segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    found: list[tuple[Cue, tuple[int, int]]] = []
+    for start, end in segments:
+        if len(_WORD.findall(text[start:end])) < _MIN_CLAUSE_WORDS:
+            continue
+        inside = [cue for cue in cues if start <= cue.start < end and cue.start >= main.start]
+        cue = _main_cue(text, inside) if inside else None
+        if cue is not None:
+            found.append((cue, (start, end)))
+    return found
 
 
 def _commenter_or_named(
@@ -91,16 +126,27 @@ def _quoted_here(sentence: str, cue_start: int) -> bool:
     return any(m.start() < cue_start < m.end() for m in _SINGLE_QUOTED.finditer(plain))
 
 
-def _candidate(part: Part, sentence: Sentence, cue: Cue, who: Attribution) -> Iterator[Candidate]:
+def _candidate(
+    part: Part,
+    sentence: Sentence,
+    cue: Cue,
+    who: Attribution,
+    clause: tuple[int, int] | None = None,
+) -> Iterator[Candidate]:
     condition = find_condition(sentence.text, cue.start)
     cut = []
-    window_start, window_end = 0, len(sentence.text)
+    window_start, window_end = clause or (0, len(sentence.text))
+    if clause is not None:
+        # One of several forecast clauses: the others are not part of this one's claim.
+        cut += [
+            span for span in ((0, clause[0]), (clause[1], len(sentence.text))) if span[0] < span[1]
+        ]
     if who.span is not None:
         cut.append(who.span)
         if who.span[1] <= cue.start:
-            window_start = who.span[1]
+            window_start = max(window_start, who.span[1])
         elif who.span[0] >= cue.end:
-            window_end = who.span[0]
+            window_end = min(window_end, who.span[0])
     if condition is not None:
         cut.append((condition.start, condition.end))
         if condition.end <= cue.start:
