@@ -54,6 +54,7 @@ class Found:
     role: str
     probability: float
     deadline: datetime.date | None
+    claim: str | None = None
 
 
 def evaluate(dev: DevSet, finder) -> dict:
@@ -69,20 +70,25 @@ def evaluate(dev: DevSet, finder) -> dict:
         labels = by_ident.get(text.ident, [])
         core_total += sum(1 for label in labels if label.fields["strength"] == "core")
         hit: set[int] = set()
+        on_label: dict[int, list[Found]] = {}
         for item in finder(text):
             hits = [label for label in labels if item.start < label.end and label.start < item.end]
             core = [label for label in hits if label.fields["strength"] == "core"]
             if core:
                 tp += 1
                 for label in core:
-                    if id(label) not in hit:
-                        hit.add(id(label))
-                        matched.append((label.fields, item))
+                    on_label.setdefault(id(label), []).append(item)
             elif hits:
                 neutral += 1
             else:
                 fp += 1
                 false.append((text, item))
+        for label in labels:
+            if id(label) in on_label:
+                # Several clauses of one sentence: the candidate stating this label's claim.
+                best = max(on_label[id(label)], key=lambda item: _similar(label.fields, item))
+                hit.add(id(label))
+                matched.append((label.fields, best))
         misses += [
             (text, label.fields)
             for label in labels
@@ -115,13 +121,19 @@ def evaluate(dev: DevSet, finder) -> dict:
     }
 
 
+def _similar(label: dict, item: "Found") -> float:
+    wanted = set(re.findall(r"[a-z]+", (label.get("claim") or "").lower()))
+    found = set(re.findall(r"[a-z]+", (item.claim or "").lower()))
+    return len(wanted & found) / (len(wanted | found) or 1)
+
+
 def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 0.0
 
 
 def ours(text: Text) -> list[Found]:
     return [
-        Found(c.start, c.end, c.speaker, c.speaker_role, c.probability, c.deadline)
+        Found(c.start, c.end, c.speaker, c.speaker_role, c.probability, c.deadline, c.claim)
         for c in extract(text.part)
     ]
 
@@ -161,7 +173,7 @@ def naive(text: Text) -> list[Found]:
             settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"},
         )
         deadline = found[0][1].date() if found else None
-        out.append(Found(match.start(), match.end(), speaker, role, p, deadline))
+        out.append(Found(match.start(), match.end(), speaker, role, p, deadline, sentence))
     return out
 
 

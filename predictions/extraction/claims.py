@@ -14,7 +14,7 @@ from predictions.extraction.cues import normalise
 _MAX_CLAIM = 300
 
 _LEAD = re.compile(
-    r"^(?:(?:and|but|so|yet|still|however|now|well|also|indeed|of\s+course|in\s+fact|"
+    r"^(?:(?:and|but|so|yet|still|however|now|well|also|indeed|of\s+course|in\s+fact|whereas|while|"
     r"look|instead|meanwhile|ultimately|then)\b,?\s*)+",
     re.IGNORECASE,
 )
