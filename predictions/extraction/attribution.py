@@ -178,12 +178,11 @@ def _speaker_after(text: str, start: int, people: DocumentPeople, at: int) -> st
     return None
 
 
-# Words between a speech verb and the name it introduces: "said Democratic strategist …".
+# Words between a speech verb and the name it introduces: "said Democratic strategist …",
+# "said veteran organiser …" (a few words, none a preposition: "said in a statement Monday").
 _DESCRIBING = re.compile(
-    r"(?:(?:the|a|an|former|veteran|longtime|senior|top|chief|[A-Z][\w.'\-]*|"
-    r"strategist|pollster|analyst|adviser|advisor|spokesman|spokeswoman|aide|official|"
-    r"economist|professor|lawyer|attorney|consultant|operative|chairman|chairwoman|"
-    r"director|leader|executive|manager|candidate|lawmaker)\s+)*"
+    r"(?:(?!(?:in|on|at|to|for|of|with|by|from|during|after|before|that|when|while)\b)"
+    r"[\w.'\-]+\s+){0,5}"
 )
 _ROLE_NOUNS = (
     r"spokesman|spokeswoman|spokesperson|official|analyst|expert|source|report|study|poll|"

@@ -142,6 +142,10 @@ class DocumentPeople:
         for match in _PERSON.finditer(text):
             name = match.group("name")
             words = name.split()
+            if words[0] in FIRST_WORDS_NOT_NAMES and len(words) > 2:
+                # "Then David Ames answered": the sentence's first word is not the name's.
+                words = words[1:]
+                name = " ".join(words)
             if words[0] in FIRST_WORDS_NOT_NAMES or any(w in NOT_PERSON_WORDS for w in words):
                 continue
             people.by_surname.setdefault(words[-1].lower(), name)
