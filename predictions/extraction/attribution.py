@@ -270,6 +270,12 @@ def _cue_in_quote(text: str, sentence: Sentence, cue_start: int) -> bool:
 
 
 _Found = tuple[str | None, tuple[int, int]]
+# What may stand between the verb of saying and its content: "announced today that …".
+_VERB_TO_CONTENT = re.compile(
+    r"(?:\s+(?:today|yesterday|tonight|again|also|recently|publicly|privately|repeatedly|"
+    r"on\s+[A-Z]\w+day|this\s+(?:week|month|morning|year)|last\s+(?:week|month|year)))*"
+    r"\s*(?:that\b|,|:)?"
+)
 
 
 def _in_sentence(
@@ -333,7 +339,7 @@ def _before_content(
     ]
     for verb in reversed(verbs):
         span_end = verb.end()
-        that = re.match(r"\s*(?:that\b|,|:)?", plain[span_end:])
+        that = _VERB_TO_CONTENT.match(plain[span_end:])
         span_end += that.end() if that else 0
         if verb.group(0).endswith("ing") and plain[: verb.start()].rstrip().endswith(","):
             # "Leaders have embraced the idea, warning that …": the clause's subject speaks,

@@ -53,7 +53,8 @@ _ADVERBS = (
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n't")
 # "nothing much will happen", "no one is going to", "nor will they": the subject negates.
 _NEGATIVE_SUBJECT = re.compile(
-    r"(?:\b(?:nothing|nobody|no\s+one|none|neither)\b(?:\s+[\w']+){0,3}|\b[Nn]or)\s*$"
+    r"(?:\b(?:nothing|nobody|no\s+one|none|neither)\b(?:\s+[\w']+){0,3}|\bnor)\s*$",
+    re.IGNORECASE,
 )
 _BE = r"(?:am|is|are|be|'s|'re|'m|isn't|aren't|ain't|seems?|seemed|appears?|appeared|looks?|looked)"
 # "the will of the people", "free will", "his will": the noun.
@@ -216,7 +217,7 @@ _FRAME = re.compile(
     r"poised\s+for|bracing\s+for|in\s+line\s+for|a\s+lock\s+to|the\s+favou?rite\s+to|"
     r"favou?red\s+to|(?:only\s+)?a\s+matter\s+of\s+time)"
     r"|\b(?P<figures>figures?|stands?)\s+to\s+(?!the\b|a\b|reason\b)(?=[a-z]+)"
-    r"|(?P<lose>'s\s+to\s+lose)\b",
+    r"|(?P<lose>(?:'s|\bhers|\bhis|\btheirs|\bours|\byours)\s+to\s+lose)\b",
     re.IGNORECASE,
 )
 

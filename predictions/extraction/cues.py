@@ -123,7 +123,7 @@ _WANTED_ONE = re.compile(
 )
 # "it's all about who is going to win", "clear who the candidates will be": a question.
 _EMBEDDED_QUESTION = re.compile(
-    r"(?:\b(?:not|nobody|no\s+one)|n't)\s+(?:\w+\s+)?(?:know|sure|see|say|tell)\s+(?:who|what|whether|"
+    r"(?:\b(?:not|nobody|no\s+one)|n't)\s+(?:\w+\s+)?(?:knows?|sure|see|say|tell)\s+(?:who|what|whether|"
     r"which|how|when)\b[^,.;]{0,40}$|"
     r"\b(?:about|clear|ask|asked|asks|wonder\w*|decid\w*|determin\w*|"
     r"matter\w*|unclear|unknown|uncertain)\s+(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",

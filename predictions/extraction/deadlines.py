@@ -249,7 +249,7 @@ def find_deadline(
 
 
 _ELECTORAL = re.compile(
-    r"(?i:\b(?:elect\w*|vot(?:e|es|ed|ers?|ing)|ballots?|polls?|nominee|candidates?|campaign\w*"
+    r"(?i:\b(?:elect\w*|vot(?:e|es|ed|ers?|ing)|ballots?|polls?|turnout|nominee|candidates?|campaign\w*"
     r"|win|wins|lose|loses|defeat|race|White\s+House|presiden\w*|Senate|House|Congress"
     r"|Republicans?|Democrat\w*|GOP|swing\s+states?|attack\s+ads?)\b)"
 )

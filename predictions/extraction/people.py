@@ -22,7 +22,8 @@ TITLES = (
     r"Chairwoman|Director|Justice|Judge|Pope|Prime\s+Minister|Minister|Ambassador|"
     r"Representative|Congressman|Congresswoman|Councilman|Commissioner|Chancellor|King|Queen|"
     r"Prince|Sheriff|General|Admiral|Attorney\s+General|Chief\s+Justice|Leader|Majority\s+Leader|"
-    r"Minority\s+Leader|Democratic|Republican|GOP|Former|former|Candidate|Nominee|Professor"
+    r"Minority\s+Leader|Democratic|Republican|GOP|Former|former|Candidate|Nominee|Professor|"
+    r"Premier|Deputy|Councillor|Councilor|Alderman|Treasurer|MP|MPP|Chief"
 )
 _INNER_TITLE = re.compile(
     r"^.*\b(?:Leader|Secretary|Speaker|President|Senator|Governor|Chairman|Chairwoman|"
@@ -40,7 +41,7 @@ _SURNAME = re.compile(r"\b[A-Z][a-z]+\b")
 # Pronouns, articles and connectives: never a name, nor the first word of one.
 FUNCTION_WORDS = words(
     """
-    The This That These Those It He She They We I In On At If When But And
+    The This That These Those It He She They We I You In On At If When But And
     """
 )
 # Words that make a capitalised run an organisation, a place or a date, not a person.

@@ -45,7 +45,7 @@ def _candidates(part: Part) -> Iterator[Candidate]:
     default = _default_attribution(part)
     for index, sentence in enumerate(sentences):
         cues = find_cues(sentence.text)
-        if not cues or _is_heading(sentence, title, text):
+        if not cues or _is_heading(sentence, title, text, part.kind):
             continue
         if article is not None and _copied_from(sentence.text, article):
             continue
@@ -241,24 +241,25 @@ def _copied_from(sentence: str, article: str) -> bool:
     return len(flat) >= _MIN_COPIED_CHARS and flat in article
 
 
-def _is_heading(sentence: Sentence, title: str | None, text: str) -> bool:
+def _is_heading(sentence: Sentence, title: str | None, text: str, kind: str) -> bool:
     flat = _flat(sentence.text)
     if title and flat and (flat == title or (len(flat) > 20 and flat in title)):
         return True
     stripped = sentence.text.rstrip()
     if stripped.endswith(":"):
         return True
-    if stripped[-1:] in ".!?\"'”’)…":
-        return False
-    # A short line on its own without closing punctuation: a heading or a caption.
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     line_end = len(text) if line_end < 0 else line_end
     own_line = text[line_start:line_end].strip() == stripped
-    if own_line and len(stripped.split()) <= 20:
+    words = len(stripped.split())
+    if own_line and kind == "article" and words <= _DECK_WORDS and _before_body(text, line_start):
+        # A deck under the headline: a short line of its own before the first paragraph.
         return True
-    # A deck under the headline: a short line of its own before the article's first paragraph.
-    return own_line and len(stripped.split()) <= _DECK_WORDS and _before_body(text, line_start)
+    if stripped[-1:] in ".!?\"'”’)…":
+        return False
+    # A short line on its own without closing punctuation: a heading or a caption.
+    return own_line and words <= 20
 
 
 # Lines this short before the first long paragraph are the headline's deck, not the article.
@@ -267,11 +268,12 @@ _BODY_WORDS = 25
 
 
 def _before_body(text: str, position: int) -> bool:
+    """Whether ``position`` lies before the first long paragraph, and one follows it."""
     start = 0
-    while start < position:
+    while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         if len(text[start:end].split()) >= _BODY_WORDS:
-            return False
+            return start > position
         start = end + 1
-    return True
+    return False

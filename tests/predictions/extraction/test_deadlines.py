@@ -547,6 +547,36 @@ def test_the_last_day_of_the_calendar_has_no_later_deadline(sentence):
     assert find_deadline(sentence, D(9999, 12, 31), EVENTS) == NO_DEADLINE
 
 
+ELECTION_YEAR = D(2016, 5, 12)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many of her supporters will vote for him in November.",
+        "It will be very difficult for the governor to win in November.",
+        "Attack ads this fall will tie the senators to their nominee.",
+    ],
+)
+def test_november_or_the_fall_of_an_election_year_is_election_day(sentence):
+    deadline = find_deadline(sentence, ELECTION_YEAR)
+    assert (deadline.date, deadline.kind) == (D(2016, 11, 8), "event")
+
+
+@pytest.mark.parametrize(
+    "sentence, made_on, day",
+    [
+        # Not about an election: the month ends as usual.
+        ("The harvest will be late in November.", ELECTION_YEAR, D(2016, 11, 30)),
+        # No US general election in an odd year.
+        ("She will win the vote in November.", D(2015, 5, 12), D(2015, 11, 30)),
+    ],
+)
+def test_november_stays_november_otherwise(sentence, made_on, day):
+    deadline = find_deadline(sentence, made_on)
+    assert (deadline.date, deadline.kind) == (day, "period_end")
+
+
 def test_many_known_events_stay_fast():
     import time
 
