@@ -171,6 +171,9 @@ _EXPECT = re.compile(
     re.IGNORECASE,
 )
 _NOT_NOW_BEFORE = re.compile(r"\b(?:as|than|been|be|had|to|what|did|didn't|did\s+not|never)\s+$")
+_GENERIC_WOULD_EXPECT = re.compile(
+    r"\b(?:only|anyone|anybody|no\s+one|nobody|one|you)\b[^,.;]{0,30}\bwould\s+$", re.IGNORECASE
+)
 _BET_BEFORE = re.compile(r"(?:'d|\bwould)\s+$|\b(?:safe|good|best|sure)\s+$")
 # "she expects me to": a demand on the one spoken to, not a forecast.
 _DEMAND_AFTER = re.compile(r"^\s+(?:me|us|you)\s+to\b", re.IGNORECASE)
@@ -184,6 +187,8 @@ def expectation_verb(text: str, lower: str) -> Iterator[Cue]:
         before = text[max(0, match.start() - 12) : match.start()].lower()
         if _NOT_NOW_BEFORE.search(before):
             continue  # "as expected", "what to expect", "I didn't expect": not a forecast now
+        if _GENERIC_WOULD_EXPECT.search(text[max(0, match.start() - 40) : match.start()]):
+            continue  # "only the naive would expect": what anyone would, not a forecast
         if verb.lower() in ("bet", "bets", "wager") and not _BET_BEFORE.search(before):
             continue
         if _DEMAND_AFTER.match(text[match.end() :]):
@@ -232,6 +237,7 @@ def course_frame(text: str, lower: str) -> Iterator[Cue]:
         yield Cue("frame", start, match.end(), text[start : match.end()].strip(), negated)
 
 
+_OPINION_VERB = re.compile(r"(?:agree|say|think|argue|suggest|guess|admit|concede|prefer)\b")
 _WOULD_SURELY = re.compile(
     r"\b(?P<aux>would)\s+(?P<adverb>almost\s+certainly|certainly|surely|very\s+likely|most\s+"
     r"likely|likely|probably|undoubtedly|inevitably|definitely)\s+(?!have\b)",
@@ -272,8 +278,10 @@ def reported_would(text: str, lower: str) -> Iterator[Cue]:
             negated = bool(re.match(r"(?:not|never|n't)\b", following))
             yield Cue("reported_would", match.start(), match.end(), "would", negated)
     for match in _WOULD_SURELY.finditer(text):
-        if re.search(r"\b(?:I|we)\s*$", text[: match.start()], re.IGNORECASE):
-            continue  # "I would certainly agree": an opinion
+        if re.search(r"\b(?:I|we|us|you)\s*$", text[: match.start()], re.IGNORECASE):
+            continue  # "I would certainly agree", "most of us would probably say": an opinion
+        if _OPINION_VERB.match(text, match.end()):
+            continue
         yield Cue("reported_would", match.start("aux"), match.end("adverb"),
                   match.group(0).strip(), False)  # fmt: skip
 

@@ -72,6 +72,7 @@ def _excluded(text: str, cue: Cue) -> bool:
         or (_EMBEDDED_QUESTION.search(before[-60:]) and not _DOUBT.search(before[-60:]))
         or (cue.kind == "reported_would" and _COUNTERFACTUAL.search(text[: cue.start]))
         or _CORRELATIVE.search(text)
+        or _EVERY_SO_OFTEN.match(text, cue.end)
     )
 
 
@@ -85,6 +86,12 @@ _TAG_QUESTION = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|often|sometimes|periodically|always|normally|routinely|"
     r"frequently|occasionally|inevitably\s+will)\b",
+    re.IGNORECASE,
+)
+# "It will double every 35 years": a rate, not an outcome.
+_EVERY_SO_OFTEN = re.compile(
+    r"[^.;,]{0,40}?\bevery\s+(?:~?\d+|few|other|single|couple\s+of)?\s*"
+    r"(?:years?|months?|weeks?|days?|decades?|time)\b",
     re.IGNORECASE,
 )
 # "hopes that X will": a wish, not a forecast (the clause before the cue, up to a comma).

@@ -109,12 +109,15 @@ def _commenter_or_named(
     line_start = text.rfind("\n", 0, sentence.start) + 1
     if text[line_start : sentence.start + 1].lstrip().startswith(">"):
         return None
+    if _QUOTED_COMMENT_HEADER.search(sentence.text):
+        return None  # "reader12 19 minutes ago: '…'": another comment, quoted
     named = who.role == "quoted" and who.speaker is not None and who.speaker[:1].isupper()
     if _quoted_here(sentence.text, cue_start):
         return who if named and who.span is not None else None
     return who if named and who.span is not None else default
 
 
+_QUOTED_COMMENT_HEADER = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago\b")
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?=[^\s'])[^'\n]{10,}?[^\s']'(?![\w'])")
 
 

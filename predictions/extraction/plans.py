@@ -57,6 +57,11 @@ _OUTCOME = re.compile(
     r"chipping)|come\s+back|make\s+up\s+for|pick\s+up|overtake|catch\s+up|close\s+the\s+gap)\b",
     re.IGNORECASE,
 )
+_FEELING = re.compile(
+    r"(?:(?:just|only|really|so|very)\s+)*be\s+(?:(?:so|very|really|just)\s+)?(?:happy|glad|"
+    r"pleased|thrilled|delighted|relieved|grateful|proud)\b",
+    re.IGNORECASE,
+)
 _VERB_AFTER_AUXILIARY = re.compile(
     r"(?:(?:also|still|then|now|just|never|not|n't|soon|probably|likely)\s+)*([a-z']+)",
     re.IGNORECASE,
@@ -78,6 +83,8 @@ def is_own_plan(before: str, following: str, be: bool = False) -> bool:
     verb_match = _VERB_AFTER_AUXILIARY.match(following)
     verb = verb_match.group(1).lower() if verb_match else ""
     if _FIRST_PERSON.search(subject):
+        if _FEELING.match(following):
+            return True  # "I'll just be happy when …": a feeling, not an outcome
         return verb not in NOT_CHOSEN and not _OUTCOME.match(following)
     if _SECOND_PERSON.search(subject):
         return True

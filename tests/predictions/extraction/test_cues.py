@@ -106,6 +106,10 @@ def test_forecasts_without_will(sentence):
         "Nobody knows who is going to win the seat.",
         "I bet most people are tired of it.",
         "She expects me to do the same thing.",
+        "I'll just be happy when the roadworks are gone.",
+        "Most of us would probably agree that the fine was fair.",
+        "Only the naive would expect anything different.",
+        "The debt will double every 35 years at that rate.",
     ],
 )
 def test_more_things_that_are_not_forecasts(sentence):
