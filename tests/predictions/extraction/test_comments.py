@@ -28,6 +28,7 @@ def found(text):
         "You wrote 'the bridge will reopen before winter' and I laughed.",
         "> the bridge will reopen before winter\n\nNot a chance.",
         '"The toll road will pay for itself," they told us. Sure.',
+        "reader12 19 minutes ago: The toll road will pay for itself.",
     ],
 )
 def test_quoted_text_is_not_the_commenters_forecast(text):
