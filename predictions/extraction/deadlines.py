@@ -144,22 +144,21 @@ _PAST_CUE = re.compile(
 )
 # Reporting verbs tell when something was said, not when it happens: past when the time is theirs
 # ("said on Tuesday", "On Wednesday the minister said"), neutral for the time of what they report.
-_REPORTING_VERBS = frozenset(
-    (
-        "said", "told", "announced", "reported", "added", "noted", "wrote", "stated", "explained",
-        "argued", "claimed", "insisted", "warned", "predicted", "forecast", "estimated", "suggested",
-        "indicated", "signalled", "signaled", "concluded", "admitted", "confirmed", "revealed",
-        "wrote",
-    )
-)  # fmt: skip
+_REPORTING_VERBS = words(
+    """
+    said told announced reported added noted wrote stated explained argued claimed
+    insisted warned predicted forecast estimated suggested indicated signalled signaled
+    concluded admitted confirmed revealed wrote
+    """
+)
 # Participles of plans and expectations: what they govern still lies ahead.
-_FORWARD_PARTICIPLES = frozenset(
-    (
-        "expected", "scheduled", "planned", "slated", "needed", "required", "supposed", "intended",
-        "designed", "aimed", "proposed", "believed", "hoped", "feared", "agreed", "decided", "vowed",
-        "promised", "pledged", "asked", "urged", "projected", "anticipated", "predicted", "forecasted",
-    )
-)  # fmt: skip
+_FORWARD_PARTICIPLES = words(
+    """
+    expected scheduled planned slated needed required supposed intended designed aimed
+    proposed believed hoped feared agreed decided vowed promised pledged asked urged
+    projected anticipated predicted forecasted
+    """
+)
 _REPORTING_WORD = re.compile(
     r"(?i:\b(?:" + "|".join(sorted(_REPORTING_VERBS)) + r"|says|tells|announces|reports|writes)\b)"
 )
