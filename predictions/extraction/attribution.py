@@ -114,6 +114,8 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
                   r"repeatedly|often|has\s+long|long|flatly|publicly|privately|confidently|"
                   r"boldly|firmly|specifically|earlier|is|are|was|were|has\s+been|have\s+been|"
                   r"had\s+been|is\s+now|are\s+now)$", "", head)  # fmt: skip
+    # "Clinton is continuing to insist", "Smith went on to say": the subject comes first.
+    head = _CATENATIVE.sub("", head)
     if head.endswith(","):
         # "Kevin McKinley, a planner in Wisconsin, said": skip the appositive.
         inner = head[:-1]
@@ -147,7 +149,29 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
         if np and re.search(r"senator|governor|president|candidate|nominee|judge", np):
             return people.last_person(at) or np
         return np
+    first = head.split()[0] if head.split() else ""
+    if (
+        end <= len(head) + 1
+        and _SUBJECT_NP.fullmatch(head.strip())
+        and first not in FIRST_WORDS_NOT_NAMES
+        and not first.endswith(("n't", "n’t"))
+        and not is_first_person(first)
+    ):
+        # The whole clause before the verb is its subject: "Bush and his rivals … have said".
+        return _clean_np(head)
     return None
+
+
+_CATENATIVE = re.compile(
+    r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:continuing|continues|continued|went\s+on|"
+    r"goes\s+on|appeared|appears|seemed|seems|tried|tries|began|begins|started|starts|"
+    r"proceeded|used)\s+to$"
+)
+# A short noun phrase with a name or a capital in it and no verb: a subject that speaks.
+_SUBJECT_NP = re.compile(
+    r"(?=[^,;:\"]*[A-Z])(?!.*\b(?:is|are|was|were|will|would|be|been|has|have|had|that|which|who|"
+    r"if|when|because|it|this)\b)[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,9}"
+)
 
 
 def _speaker_after(text: str, start: int, people: DocumentPeople, at: int) -> str | None:

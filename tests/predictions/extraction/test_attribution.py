@@ -73,6 +73,12 @@ def test_pronoun_goes_to_the_last_person_of_its_gender():
             "told reporters.",
             "Ada Park",
         ),
+        # A verb before the verb of saying, and a whole noun phrase as the subject.
+        ("Maren Holt is continuing to insist the ferry will run.", "Maren Holt"),
+        (
+            "Holt and her allies on the harbour board have said the ferry will run.",
+            "Holt and her allies on the harbour board",
+        ),
         # "think tank" is not a verb of thinking.
         (
             "“The mill will close,” said Ada Park, head of the Harbour Economics think tank.",
