@@ -174,9 +174,9 @@ _CLAUSE_BREAK = re.compile(
     r"|since|that|so|if|unless)\b)"
 )
 
-_EVENT_NOUNS = (
+EVENT_NOUNS = (
     r"(?:[Ee]lections?|[Vv]ote|[Vv]oting|[Rr]eferendum|[Pp]lebiscite|[Pp]olls?|[Bb]allot|[Pp]rimary|[Pp]rimaries"
-    r"|[Cc]aucus(?:es)?|[Rr]un-?off|[Dd]ebates?|[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Cc]onvention"
+    r"|[Cc]aucus(?:es)?|[Cc]ontests?|[Rr]un-?off|[Dd]ebates?|[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Cc]onvention"
     r"|[Ii]nauguration|[Dd]eadline|[Hh]earing|[Tt]rial|[Vv]erdict|[Rr]uling|[Ff]inals?|Olympics|World\s+Cup"
     r"|Games|[Cc]eremony|[Bb]udget|[Mm]idterms|[Ss]ession|[Ll]aunch|[Hh]andover|[Tt]ournament"
     r"|[Cc]hampionship|[Cc]oronation|[Ww]edding|[Ee]lection[\s-](?:[Dd]ay|[Nn]ight)|[Pp]olling\s+[Dd]ay)"
@@ -186,7 +186,7 @@ _EVENT_RE = re.compile(
     r"|prior\s+to|no\s+later\s+than|leading\s+up\s+to|before|by|until|till|at|on|in|during|after|for|through"
     r"|up\s+to|around|come)\s+)"
     r"(?P<phrase>(?:[\w.'’-]+\s+){0,5}?"
-    + _EVENT_NOUNS
+    + EVENT_NOUNS
     + r"(?:\s+(?:[Ff]inals?|[Vv]ote|[Dd]ebates?|[Ee]lections?"
     r"|[Gg]ames?|[Mm]atch|[Cc]eremony|[Dd]ay|[Nn]ight|[Rr]esults?))?)(?!\w)"
 )

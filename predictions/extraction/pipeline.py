@@ -12,6 +12,7 @@ from predictions.extraction.attribution import Attribution, attribute
 from predictions.extraction.claims import state_claim
 from predictions.extraction.conditions import find_condition
 from predictions.extraction.cues import Cue, find_cues, normalise
+from predictions.extraction.events import KnownEvent
 from predictions.extraction.hedges import read_hedge
 from predictions.extraction.parts import Candidate, Part
 from predictions.extraction.people import DocumentPeople
@@ -36,6 +37,7 @@ def _candidates(part: Part) -> Iterator[Candidate]:
     text = part.text[:MAX_TEXT_CHARS].replace("''", '" ')
     sentences = split_sentences(text)
     people: DocumentPeople | None = None  # read on the first forecast that needs it
+    events: tuple[KnownEvent, ...] | None = None
     title = _flat(part.title) if part.title else None
     article = (
         _flat(part.article_text[:MAX_TEXT_CHARS])
@@ -54,6 +56,7 @@ def _candidates(part: Part) -> Iterator[Candidate]:
             continue
         if people is None:
             people = DocumentPeople.read(text)
+            events = part.known_events + _dated_events(text, part.made_on)
         cue_end = cue.end if cue.kind == "expect" else None
         who = attribute(text, sentences, index, cue.start, people, default, cue_end)
         if part.kind == "comment":
@@ -62,10 +65,10 @@ def _candidates(part: Part) -> Iterator[Candidate]:
                 continue
         clauses = _forecast_clauses(sentence.text, cue, cues)
         if len(clauses) < 2:
-            yield from _candidate(part, sentence, cue, who)
+            yield from _candidate(part, events, sentence, cue, who)
             continue
         for clause_cue, clause in clauses:
-            yield from _candidate(part, sentence, clause_cue, who, clause)
+            yield from _candidate(part, events, sentence, clause_cue, who, clause)
 
 
 # Where one forecast clause ends and another may begin: "X will rise, but Y will fall".
@@ -131,6 +134,7 @@ def _quoted_here(sentence: str, cue_start: int) -> bool:
 
 def _candidate(
     part: Part,
+    events: tuple[KnownEvent, ...],
     sentence: Sentence,
     cue: Cue,
     who: Attribution,
@@ -160,11 +164,11 @@ def _candidate(
     claim = state_claim(sentence.text, cue.start, cut)
     if len(_WORD.findall(claim)) < 2:
         return
-    deadline = _find_deadline(_main_clause(sentence.text, cut), part)
+    deadline = _find_deadline(_main_clause(sentence.text, cut), part, events)
     if deadline.kind == "none" and condition is not None:
         # No date of its own: the condition's date is the nearest thing the speaker gave.
         saying = [who.span] if who.span is not None else []
-        deadline = _find_deadline(_main_clause(sentence.text, saying), part)
+        deadline = _find_deadline(_main_clause(sentence.text, saying), part, events)
     yield Candidate(
         start=sentence.start,
         end=sentence.end,
@@ -212,11 +216,18 @@ def _inside_condition_before(text: str, position: int) -> bool:
     return bool(_CONDITION_OPEN.search(text[max(0, position - 150) : position]))
 
 
-def _find_deadline(sentence: str, part: Part):
+def _find_deadline(sentence: str, part: Part, events: tuple[KnownEvent, ...]):
     # Imported on use: the deadline reader is its own module with its own dependencies.
     from predictions.extraction.deadlines import find_deadline
 
-    return find_deadline(sentence, part.made_on, part.known_events)
+    return find_deadline(sentence, part.made_on, events)
+
+
+def _dated_events(text: str, made_on) -> tuple[KnownEvent, ...]:
+    """Events the part itself dates ("the caucuses on Feb. 1"), for its undated mentions."""
+    from predictions.extraction.text_events import dated_events
+
+    return dated_events(text, made_on)
 
 
 def _default_attribution(part: Part) -> Attribution:
