@@ -37,7 +37,7 @@ def _candidates(part: Part) -> Iterator[Candidate]:
     text = part.text[:MAX_TEXT_CHARS].replace("''", '" ')
     sentences = split_sentences(text)
     people: DocumentPeople | None = None  # read on the first forecast that needs it
-    events: tuple[KnownEvent, ...] | None = None
+    events = _Events(part, text)
     title = _flat(part.title) if part.title else None
     article = (
         _flat(part.article_text[:MAX_TEXT_CHARS])
@@ -56,7 +56,6 @@ def _candidates(part: Part) -> Iterator[Candidate]:
             continue
         if people is None:
             people = DocumentPeople.read(text)
-            events = part.known_events + _dated_events(text, part.made_on)
         cue_end = cue.end if cue.kind == "expect" else None
         who = attribute(text, sentences, index, cue.start, people, default, cue_end)
         if part.kind == "comment":
@@ -134,7 +133,7 @@ def _quoted_here(sentence: str, cue_start: int) -> bool:
 
 def _candidate(
     part: Part,
-    events: tuple[KnownEvent, ...],
+    events: "_Events",
     sentence: Sentence,
     cue: Cue,
     who: Attribution,
@@ -216,18 +215,41 @@ def _inside_condition_before(text: str, position: int) -> bool:
     return bool(_CONDITION_OPEN.search(text[max(0, position - 150) : position]))
 
 
-def _find_deadline(sentence: str, part: Part, events: tuple[KnownEvent, ...]):
+def _find_deadline(sentence: str, part: Part, events: "_Events"):
     # Imported on use: the deadline reader is its own module with its own dependencies.
     from predictions.extraction.deadlines import find_deadline
 
-    return find_deadline(sentence, part.made_on, events)
+    return find_deadline(sentence, part.made_on, events.for_sentence(sentence))
 
 
-def _dated_events(text: str, made_on) -> tuple[KnownEvent, ...]:
-    """Events the part itself dates ("the caucuses on Feb. 1"), for its undated mentions."""
-    from predictions.extraction.text_events import dated_events
+class _Events:
+    """The archive's known events, and those the part itself dates, read once if needed.
 
-    return dated_events(text, made_on)
+    Reading the part's own dated events ("the caucuses on Feb. 1") costs a pass over its
+    time expressions, so it is done only when a forecast names an event.
+    """
+
+    def __init__(self, part: Part, text: str) -> None:
+        self._part = part
+        self._text = text
+        self._all: tuple[KnownEvent, ...] | None = None
+
+    def for_sentence(self, sentence: str) -> tuple[KnownEvent, ...]:
+        if not _EVENT_WORD.search(sentence):
+            return self._part.known_events
+        if self._all is None:
+            from predictions.extraction.text_events import dated_events
+
+            self._all = self._part.known_events + dated_events(self._text, self._part.made_on)
+        return self._all
+
+
+_EVENT_WORD = re.compile(
+    r"(?i:\b(?:elections?|vote|voting|referendum|plebiscite|polls?|ballot|primary|primaries|"
+    r"caucus(?:es)?|contests?|run-?off|debates?|summit|meeting|talks|conference|convention|"
+    r"inauguration|deadline|hearing|trial|verdict|ruling|finals?|olympics|world\s+cup|games|"
+    r"ceremony|budget|midterms|session|launch|handover|tournament|championship)\b)"
+)
 
 
 def _default_attribution(part: Part) -> Attribution:

@@ -32,17 +32,36 @@ _MAX_EVENTS = 40
 def dated_events(text: str, made_on: datetime.date) -> tuple[KnownEvent, ...]:
     """The events ``text`` gives a single day for, each with the words that name it."""
     events: dict[str, KnownEvent] = {}
-    for timex in find_timexes(text):
-        value = resolve(timex, made_on, "future")
-        if not isinstance(value, Period) or value.grain != "day":
-            continue
-        before = text[max(0, timex.start - 80) : timex.start]
-        after = text[timex.end : timex.end + 60]
-        match = _EVENT_THEN_DAY.search(before) or _DAY_THEN_EVENT.match(after)
-        if match is None:
-            continue
-        title = _LEADING_SMALL_WORDS.sub("", " ".join(match.group("phrase").split()))
-        events.setdefault(title.lower(), KnownEvent(title, value.start))
-        if len(events) >= _MAX_EVENTS:
-            break
+    # Only the stretches around an event noun can date an event: read their time expressions.
+    for start, end in _windows(text):
+        window = text[start:end]
+        for timex in find_timexes(window):
+            value = resolve(timex, made_on, "future")
+            if not isinstance(value, Period) or value.grain != "day":
+                continue
+            before = window[max(0, timex.start - 80) : timex.start]
+            after = window[timex.end : timex.end + 60]
+            match = _EVENT_THEN_DAY.search(before) or _DAY_THEN_EVENT.match(after)
+            if match is None:
+                continue
+            title = _LEADING_SMALL_WORDS.sub("", " ".join(match.group("phrase").split()))
+            events.setdefault(title.lower(), KnownEvent(title, value.start))
+            if len(events) >= _MAX_EVENTS:
+                return tuple(events.values())
     return tuple(events.values())
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for match in _EVENT_NOUN.finditer(text):
+        start, end = max(0, match.start() - _REACH), min(len(text), match.end() + _REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+_EVENT_NOUN = re.compile(EVENT_NOUNS)
+# How far from its event noun a day may stand: "the convention in Cleveland on July 18".
+_REACH = 90
