@@ -2,8 +2,10 @@
 
 ``extract(part)`` finds the sentences that forecast something, who says so, the claim, how
 sure they sound and by when. The pieces live in modules named by role: ``sentences``,
-``cues``, ``odds``, ``hedges`` with ``lexicon``, ``attribution``, ``conditions``, ``claims``,
-``deadlines``; ``pipeline`` joins them.
+``cues`` (with one finder per cue kind in ``cue_kinds`` and plans in ``plans``), ``odds``,
+``hedges`` with ``lexicon``, ``attribution`` with the ``people`` a text names,
+``conditions``, ``claims``, ``deadlines`` with ``timex`` (``timex_patterns``,
+``timex_values``) and ``holidays``; ``pipeline`` joins them.
 """
 
 from predictions.extraction.events import KnownEvent
@@ -11,6 +13,6 @@ from predictions.extraction.parts import Candidate, Part
 from predictions.extraction.pipeline import extract
 
 # Recorded on every saved prediction; raise it when a change alters what is extracted.
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "2.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Candidate", "KnownEvent", "Part", "extract"]

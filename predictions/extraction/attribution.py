@@ -11,10 +11,22 @@ when unsigned) or the commenter.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Final
 
 from predictions.extraction.cues import normalise
+from predictions.extraction.people import (
+    FIRST_WORDS_NOT_NAMES,
+    NOT_PERSON_WORDS,
+    TITLE_PREFIX,
+    TITLES,
+    DocumentPeople,
+)
 from predictions.extraction.sentences import Sentence
+
+# What the speaker readers return for "I"/"we": the one speaking, whoever that is here (the
+# part's author outside a quotation, the person quoted inside one).
+SELF: Final = "<first person>"
 
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|noted|notes|argued|argues|warned|warns|predicted|"
@@ -24,7 +36,9 @@ _SPEECH_VERBS = (
     r"forecasts|concluded|conceded|replied|responded|tweeted|announced|maintains|maintained|"
     r"recalled|stressed|emphasized|observed|vowed|promised|pledged|hopes|fears|worries|"
     r"worried|doubts|doubted|reported|reports|predicting|expecting|figures|figured|assured|"
-    r"assures|guaranteed|guarantees|bet|bets|agreed|agrees|admitted|admits|continued|"
+    r"assures|guaranteed|guarantees|bet|bets|agreed|agrees|admitted|admits|continued|projecting|"
+    r"anticipates|anticipating|foresees|insist|argue|warn|note|claim|suggest|contend|maintain|"
+    r"acknowledge|agree|fear|worry|doubt|estimate|explain|"
     r"mused|joked|quipped|complained|countered|boasted|bragged|declared|adding|saying|"
     r"telling|arguing|warning|noting|insisting|explaining|suggesting|speculated|speculates|"
     r"is\s+confident|are\s+confident|was\s+confident|were\s+confident|is\s+predicting|"
@@ -32,258 +46,14 @@ _SPEECH_VERBS = (
     r"has\s+said|have\s+said|had\s+said|has\s+warned|have\s+warned|has\s+argued|"
     r"pointed\s+out|made\s+clear|went\s+on|would\s+say|says\s+in|said\s+in"
 )
-_VERB_RE = re.compile(r"\b(?:" + _SPEECH_VERBS + r")\b")
+# "think tank" is a noun, not a verb of saying.
+_VERB_RE = re.compile(r"\b(?:" + _SPEECH_VERBS + r")\b(?!\s+tanks?\b)")
 
-_TITLES = (
-    r"(?:Sen|Sens|Rep|Reps|Gov|Gen|Dr|Mr|Mrs|Ms|Lt|Col|Sgt|Adm|Capt|Prof|Rev|Hon|Amb|Supt|Atty)\.?"
-    r"|President|Vice\s+President|Secretary|Speaker|Senator|Governor|Mayor|Chairman|"
-    r"Chairwoman|Director|Justice|Judge|Pope|Prime\s+Minister|Minister|Ambassador|"
-    r"Representative|Congressman|Congresswoman|Councilman|Commissioner|Chancellor|King|Queen|"
-    r"Prince|Sheriff|General|Admiral|Attorney\s+General|Chief\s+Justice|Leader|Majority\s+Leader|"
-    r"Minority\s+Leader|Democratic|Republican|GOP|Former|former|Candidate|Nominee|Professor"
-)
-_INNER_TITLE = re.compile(
-    r"^.*\b(?:Leader|Secretary|Speaker|President|Senator|Governor|Chairman|Chairwoman|"
-    r"Director|Minister|Spokesman|Spokeswoman|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.)\s+"
-    r"(?=[A-Z])"
-)
-_TITLE_PREFIX = re.compile(r"^(?:(?:" + _TITLES + r")\s+)+")
 _CAP = r"[A-Z][A-Za-z'\-]*(?:\.(?=\s+[A-Z]))?"
 # A run of capitalised words with the small words names carry inside them.
 _NAME_RUN = re.compile(
     r"(?:" + _CAP + r"|[A-Z]\.)(?:\s+(?:" + _CAP + r"|[A-Z]\.|de|van|von|der|del|la|le|da|bin|"
     r"al|of|the|for|and|&)(?=\s+[A-Z&]|$)|\s+(?:" + _CAP + r"|[A-Z]\.)){0,6}"
-)
-_PERSON = re.compile(
-    r"\b(?:(?:" + _TITLES + r")\s+)?(?P<name>[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
-    r"(?:\s+(?:[A-Z]\.\s+)?(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)(?:[-'][A-Z][a-z]+)?){1,2})\b"
-)
-# Pronouns, articles and connectives: never a name, nor the first word of one.
-_FUNCTION_WORDS = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "In",
-        "On",
-        "At",
-        "If",
-        "When",
-        "But",
-        "And",
-    ]
-)
-# Words that make a capitalised run an organisation, a place or a date, not a person.
-_NOT_PERSON_WORDS = (
-    frozenset(
-        [
-            "Center",
-            "Centre",
-            "Institute",
-            "Party",
-            "House",
-            "Department",
-            "Committee",
-            "Association",
-            "University",
-            "News",
-            "Times",
-            "Post",
-            "Court",
-            "Congress",
-            "Senate",
-            "Foundation",
-            "Inc",
-            "Company",
-            "Bank",
-            "Council",
-            "Union",
-            "Campaign",
-            "Street",
-            "States",
-            "America",
-            "American",
-            "Americans",
-            "Republicans",
-            "Democrats",
-            "Republican",
-            "Democratic",
-            "Office",
-            "Administration",
-            "Agency",
-            "Board",
-            "Service",
-            "Group",
-            "Club",
-            "Fund",
-            "Reserve",
-            "Journal",
-            "Press",
-            "Network",
-            "Media",
-            "Review",
-            "Report",
-            "County",
-            "City",
-            "State",
-            "States",
-            "Capitol",
-            "Hill",
-            "Valley",
-            "Coast",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-            "Day",
-            "Election",
-            "Poll",
-            "Debate",
-            "Act",
-            "Bill",
-            "Plan",
-            "Care",
-            "Obamacare",
-            "Twitter",
-            "Facebook",
-            "North",
-            "South",
-            "East",
-            "West",
-            "New",
-            "United",
-            "Kingdom",
-            "Union",
-            "Federal",
-            "National",
-            "International",
-            "Russian",
-            "Ukrainian",
-            "European",
-            "Mexican",
-            "Chinese",
-            "Sept",
-            "Oct",
-            "Nov",
-            "Dec",
-            "Jan",
-            "Feb",
-            "Aug",
-            "Fox",
-            "CNN",
-            "NBC",
-            "ABC",
-            "CBS",
-            "MSNBC",
-            "Clinton's",
-            "Trump's",
-            "White",
-            "Black",
-            "Street",
-            "Times",
-            "Wall",
-            "Supreme",
-            "Ohio",
-            "Florida",
-            "Pennsylvania",
-            "Virginia",
-            "Carolina",
-            "York",
-            "Texas",
-        ]
-    )
-    | _FUNCTION_WORDS
-)
-_FIRST_WORDS_NOT_NAMES = _FUNCTION_WORDS | frozenset(
-    [
-        "As",
-        "For",
-        "With",
-        "After",
-        "Before",
-        "While",
-        "Although",
-        "Though",
-        "Because",
-        "So",
-        "Yet",
-        "Still",
-        "However",
-        "Meanwhile",
-        "Now",
-        "Then",
-        "There",
-        "Here",
-        "What",
-        "Why",
-        "How",
-        "Who",
-        "Where",
-        "Asked",
-        "Speaking",
-        "According",
-        "Even",
-        "Also",
-        "Only",
-        "Just",
-        "Like",
-        "Unlike",
-        "Despite",
-        "During",
-        "Since",
-        "Until",
-        "Under",
-        "Over",
-        "Among",
-        "Without",
-        "Within",
-        "Whether",
-        "Both",
-        "Either",
-        "Neither",
-        "Every",
-        "Each",
-        "Many",
-        "Most",
-        "Some",
-        "Several",
-        "Few",
-        "Other",
-        "Another",
-        "Such",
-        "No",
-        "Not",
-        "Our",
-        "Their",
-        "His",
-        "Her",
-        "Its",
-        "My",
-        "Your",
-    ]
 )
 _ROLE_NP = re.compile(
     r"\b(?P<np>(?:the|a|an|many|some|most|several|other|few|two|three|top|senior|local|"
@@ -298,7 +68,9 @@ _ROLE_NP = re.compile(
     r"scientists|researchers|activists|officers|executives|attorneys|lawyers|prosecutors|"
     r"organizers|organisers|people|many|others|some|most))\s*$"
 )
-_PRONOUN = re.compile(r"\b(?P<p>he|she|they|it|I|we|He|She|They|It|We)\s*$")
+_PRONOUN = re.compile(
+    r"\b(?P<p>he|she|they|it|I|we|He|She|They|It|We)(?:['’](?:s|ll|d|re|ve))?\s*$"
+)
 # "I", "I'm", "we'd", "us": the one speaking, never a name. Outside a quotation that is the
 # part's author; inside one, the person quoted. ("US", capitalised whole, is a country.)
 _FIRST_PERSON = r"(?:I|[Ww]e|[Mm]e|[Uu]s)(?:['’](?:m|d|ll|ve|re|s))?"
@@ -318,69 +90,6 @@ class Attribution:
     # Offsets within the sentence of the attribution words ("Smith said", "according to
     # Smith"), to be left out of the claim; None when the author speaks.
     span: tuple[int, int] | None = None
-
-
-@dataclass
-class DocumentPeople:
-    """People named in one part, with where each was first named, for pronouns and surnames."""
-
-    text: str
-    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name)
-    by_surname: dict[str, str] = field(default_factory=dict)
-    speakers: list[tuple[int, str]] = field(default_factory=list)  # (offset, speaker)
-
-    @classmethod
-    def read(cls, text: str) -> "DocumentPeople":
-        people = cls(text)
-        for match in _PERSON.finditer(text):
-            name = match.group("name")
-            words = name.split()
-            if words[0] in _FIRST_WORDS_NOT_NAMES or any(w in _NOT_PERSON_WORDS for w in words):
-                continue
-            people.mentions.append((match.start("name"), name))
-            people.by_surname.setdefault(words[-1].lower(), name)
-        # Later mentions by surname alone ("Scott responded") point at the full name.
-        for match in re.finditer(r"\b[A-Z][a-z]+\b", text):
-            full = people.by_surname.get(match.group(0).lower())
-            if full:
-                people.mentions.append((match.start(), full))
-        people.mentions.sort()
-        return people
-
-    def full_name(self, name: str) -> str:
-        """Expand a surname or titled name ("Mr. Obama", "PENCE") to the full name given."""
-        bare = _TITLE_PREFIX.sub("", name).strip()
-        # "Senate Majority Leader Mitch McConnell": the name follows the last title word.
-        bare = _INNER_TITLE.sub("", bare) or bare
-        words = bare.split()
-        if not words:
-            return name
-        if len(words) == 1 or bare.isupper():
-            found = self.by_surname.get(words[-1].lower().strip("'s"))
-            if found:
-                return found
-            if bare.isupper():
-                return bare.title()
-        return bare
-
-    def last_person(self, before: int) -> str | None:
-        """The person named or quoted most recently before offset ``before``."""
-        last_named = None
-        last_named_at = -1
-        for offset, name in self.mentions:
-            if offset >= before:
-                break
-            last_named, last_named_at = name, offset
-        for offset, speaker in reversed(self.speakers):
-            if offset < before:
-                if offset > last_named_at and _looks_like_person(speaker):
-                    return speaker
-                break
-        return last_named
-
-
-def _looks_like_person(name: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}", name))
 
 
 _TIME_WORDS = re.compile(
@@ -403,7 +112,10 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     head = re.sub(r"\s*\([^()]{0,40}\)$", "", head)  # "(R-Ind.)"
     head = re.sub(r"\s+(?:also|later|then|now|once|previously|recently|again|has|have|had|"
                   r"repeatedly|often|has\s+long|long|flatly|publicly|privately|confidently|"
-                  r"boldly|firmly|specifically|earlier)$", "", head)  # fmt: skip
+                  r"boldly|firmly|specifically|earlier|is|are|was|were|has\s+been|have\s+been|"
+                  r"had\s+been|is\s+now|are\s+now)$", "", head)  # fmt: skip
+    # "Clinton is continuing to insist", "Smith went on to say": the subject comes first.
+    head = _CATENATIVE.sub("", head)
     if head.endswith(","):
         # "Kevin McKinley, a planner in Wisconsin, said": skip the appositive.
         inner = head[:-1]
@@ -413,13 +125,13 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
         else:
             return None
     if _FIRST_PERSON_END.search(head):
-        return "__self__"
+        return SELF
     pronoun = _PRONOUN.search(head)
     if pronoun:
         word = pronoun.group("p").lower()
         if word in ("i", "we"):
-            return "__self__"
-        return people.last_person(at)
+            return SELF
+        return people.last_person(at + max(0, end - 160) + pronoun.start(), word)
     run = None
     for match in _NAME_RUN.finditer(head, max(0, len(head) - 90)):
         if match.end() == len(head):
@@ -427,9 +139,9 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     if run and _TIME_WORDS.match(run):
         run = None
     if run:
-        run = _TITLE_PREFIX.sub("", run).strip()
-        run = re.sub(r"^(?:" + "|".join(_FIRST_WORDS_NOT_NAMES) + r")\s+", "", run)
-        if run and run not in _FIRST_WORDS_NOT_NAMES:
+        run = TITLE_PREFIX.sub("", run).strip()
+        run = re.sub(r"^(?:" + "|".join(FIRST_WORDS_NOT_NAMES) + r")\s+", "", run)
+        if run and run not in FIRST_WORDS_NOT_NAMES:
             return people.full_name(run)
     role = _ROLE_NP.search(head)
     if role:
@@ -437,40 +149,86 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
         if np and re.search(r"senator|governor|president|candidate|nominee|judge", np):
             return people.last_person(at) or np
         return np
+    first = head.split()[0] if head.split() else ""
+    if (
+        end <= len(head) + 1
+        and _SUBJECT_NP.fullmatch(head.strip())
+        and first not in FIRST_WORDS_NOT_NAMES
+        and not first.endswith(("n't", "n’t"))
+        and not is_first_person(first)
+    ):
+        # The whole clause before the verb is its subject: "Bush and his rivals … have said".
+        return _clean_np(head)
     return None
+
+
+_CATENATIVE = re.compile(
+    r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:continuing|continues|continued|went\s+on|"
+    r"goes\s+on|appeared|appears|seemed|seems|tried|tries|began|begins|started|starts|"
+    r"proceeded|used)\s+to$"
+)
+# A short noun phrase with a name or a capital in it and no verb: a subject that speaks.
+_SUBJECT_NP = re.compile(
+    r"(?=[^,;:\"]*[A-Z])(?!.*\b(?:is|are|was|were|will|would|be|been|has|have|had|that|which|who|"
+    r"if|when|because|it|this)\b)[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,9}"
+)
 
 
 def _speaker_after(text: str, start: int, people: DocumentPeople, at: int) -> str | None:
     """The name right after "said"/"according to" starting at ``start``."""
     tail = text[start : start + 120].lstrip()
     if _FIRST_PERSON_WORD.match(tail):
-        return "__self__"
+        return SELF
     pronoun = re.match(r"(he|she|they)\b", tail)
     if pronoun:
-        return people.last_person(at)
+        return people.last_person(at + start, pronoun.group(1))
     tail = re.sub(
-        r"^(?:(?:the|a|an)\s+)?(?:[a-z\-]+\s+){0,4}(?=(?:" + _TITLES + r")\s+[A-Z])", "", tail
+        r"^(?:(?:the|a|an)\s+)?(?:[a-z\-]+\s+){0,4}(?=(?:" + TITLES + r")\s+[A-Z])", "", tail
     )
-    match = _NAME_RUN.match(tail)
-    if match:
-        run = _TITLE_PREFIX.sub("", match.group(0)).strip()
-        if run and run not in _FIRST_WORDS_NOT_NAMES and not _TIME_WORDS.match(run):
-            return people.full_name(run)
-    role = re.match(
-        r"(?:the|a|an|many|some|most|several)?\s*(?:[a-z\-]+\s+){0,2}(?:[a-z]+s|spokesman|"
-        r"spokeswoman|official|analyst|expert|source|report|study|poll|survey|campaign)\b",
-        tail,
-    )
+    # "Democratic strategist Simon Rosenberg, president of …": the first run that is a name.
+    for match in _NAME_RUN.finditer(tail[:80]):
+        if match.start() and not _DESCRIBING.fullmatch(tail[: match.start()]):
+            break
+        run = TITLE_PREFIX.sub("", match.group(0) + " ").strip()
+        words = run.split()
+        if not run or run in FIRST_WORDS_NOT_NAMES or _TIME_WORDS.match(run):
+            continue
+        if all(word in NOT_PERSON_WORDS for word in words):
+            continue
+        return people.full_name(run)
+    role = _ROLE_AFTER.match(tail)
     if role:
         return _clean_np(role.group(0))
     return None
 
 
-_AFTER_CONTENT = re.compile(
-    r"[,\"]\s*\"?\s*(?P<who>[^,\"]{1,70}?(?:,\s*[^,\"]{1,40},)?)\s+(?P<verb>"
-    + _SPEECH_VERBS
-    + r")\b[^\"]{0,80}$"
+# Words between a speech verb and the name it introduces: "said Democratic strategist …",
+# "said veteran organiser …" (a few words, none a preposition: "said in a statement Monday").
+_DESCRIBING = re.compile(
+    r"(?:(?!(?:in|on|at|to|for|of|with|by|from|during|after|before|that|when|while)\b)"
+    r"[\w.'\-]+\s+){0,5}"
 )
+_ROLE_NOUNS = (
+    r"spokesman|spokeswoman|spokesperson|official|analyst|expert|source|report|study|poll|"
+    r"survey|campaign|aide|adviser|advisor|strategist|pollster|economist|operative|"
+    r"consultant|insider|observer|lawmaker|member|organizer|organiser|executive|person"
+)
+_ROLE_AFTER = re.compile(
+    r"(?!(?:in|at|on|to|for|of|with|by|from|during|after|before)\b)"
+    r"(?:the|a|an|one|two|three|many|some|most|several|another|other)?\s*"
+    r"(?:[\w\-.']+\s+){0,4}?(?:[a-z]+s|" + _ROLE_NOUNS + r")\b"
+)
+
+
+_AFTER_CONTENT = re.compile(
+    r"[,\"]\s*\"?\s*(?P<who>[^,\"]{1,70}?(?:,\s*[^,\"]{1,90},)?)\s+(?P<verb>"
+    + _SPEECH_VERBS
+    + r")\b(?!\s+tanks?\b)(?:[^\"]|\"[^\"]{0,40}\"){0,200}$"
+)
+# "…," said Smith: the verbs that put the speaker after them.
+_VERBS_BEFORE_SPEAKER = frozenset(["said", "says", "told", "added", "wrote", "predicted", "argued"])
+# How far from the end of a sentence an attribution that follows its content may start.
+_AFTER_REACH = 400
 _AFTER_CONTENT_INVERTED = re.compile(
     r"[,\"]\s*\"?\s*(?P<verb>said|says|added|wrote|writes|argued|predicted|warned|noted|"
     r"explained|insisted|tweeted|continued|concluded)\s+(?P<rest>.{1,120})$"
@@ -496,24 +254,29 @@ def attribute(
     """
     sentence = sentences[index]
     plain = normalise(sentence.text)
-    found = _in_sentence(plain, cue_start, people, sentence.start, inside=False, cue_end=cue_end)
-    if found is None and _cue_in_quote(text, sentence, cue_start):
-        found = _for_quotation(text, sentences, index, people)
+    found = _in_sentence(plain, cue_start, people, sentence.start, cue_end=cue_end)
+    quoted = _cue_in_quote(text, sentence, cue_start)
+    if found is None and quoted:
+        found = _for_quotation(text, sentences, index, people) or _previous_speaker(
+            sentences, index, people
+        )
     if found is None:
         found = _transcript(text, sentences, index, people)
     if found is None:
         return default
     speaker, span = found
     if speaker is not None and is_first_person(speaker):
-        speaker = "__self__"
-    if speaker == "__self__" and _cue_in_quote(text, sentence, cue_start):
+        speaker = SELF
+    if speaker == SELF and quoted:
         # "I think …" inside a quotation: the quoted person, named around the quotation.
-        quoted = _for_quotation(text, sentences, index, people)
-        if quoted is not None and quoted[0] and not is_first_person(quoted[0]):
-            speaker = quoted[0]
-    if speaker == "__self__" or speaker is None:
+        around = _for_quotation(text, sentences, index, people) or _previous_speaker(
+            sentences, index, people
+        )
+        if around is not None and around[0] and not is_first_person(around[0]):
+            speaker = around[0]
+    if speaker == SELF or speaker is None:
         return default
-    people.speakers.append((sentence.start, speaker))
+    people.heard(sentence.start, speaker)
     return Attribution(speaker, "quoted", span)
 
 
@@ -530,62 +293,93 @@ def _cue_in_quote(text: str, sentence: Sentence, cue_start: int) -> bool:
     return after.count('"') % 2 == 1 and before.count('"') == 0
 
 
+_Found = tuple[str | None, tuple[int, int]]
+# What may stand between the verb of saying and its content: "announced today that …".
+_VERB_TO_CONTENT = re.compile(
+    r"(?:\s+(?:today|yesterday|tonight|again|also|recently|publicly|privately|repeatedly|"
+    r"on\s+[A-Z]\w+day|this\s+(?:week|month|morning|year)|last\s+(?:week|month|year)))*"
+    r"\s*(?:that\b|,|:)?"
+)
+
+
 def _in_sentence(
     plain: str,
     cue_start: int,
     people: DocumentPeople,
     offset: int,
-    inside: bool,
     cue_end: int | None = None,
-) -> tuple[str | None, tuple[int, int]] | None:
-    # "According to X, ..." or "..., according to X."
+) -> _Found | None:
+    """The speaker the sentence itself names for the cue at ``cue_start``, with its span."""
+    return (
+        _according_to(plain, cue_start, people, offset)
+        or _after_content(plain, cue_start, people, offset)
+        or _before_content(plain, cue_start, people, offset, cue_end)
+    )
+
+
+def _according_to(plain: str, cue_start: int, people: DocumentPeople, offset: int) -> _Found | None:
+    """ "According to X, …" or "…, according to X." """
     for match in _ACCORDING.finditer(plain):
         who = _speaker_after(plain, match.end(), people, offset)
         if who:
             end = plain.find(",", match.end())
             end = len(plain) if end < 0 or match.start() > cue_start else end
             return who, (match.start(), end)
-    # "..., X said." after the content.
-    if cue_start < len(plain):
-        # The attribution closes the sentence: look only at its last stretch.
-        tail_start = max(cue_start, len(plain) - 220)
-        tail = plain[tail_start:]
-        match = _AFTER_CONTENT.search(tail)
-        if match and _ok_subject(match.group("who")):
-            who_end = tail_start + match.start("verb")
-            who = _speaker_before(plain, who_end, people, offset)
-            if who:
-                return who, (tail_start + match.start(), len(plain))
-        match = _AFTER_CONTENT_INVERTED.search(tail)
-        if match:
-            who = _speaker_after(plain, tail_start + match.start("rest"), people, offset)
-            if who:
-                return who, (tail_start + match.start(), len(plain))
-    # "X said (that) ..." before the content: the nearest speech verb before the cue.
-    best = None
-    for match in _VERB_RE.finditer(plain, 0, max(cue_start, cue_end or 0)):
-        if plain[match.start() : cue_start].count('"') % 2 == 1 and '"' in plain[: match.start()]:
-            continue
-        best = match
-    if (
-        best is not None
-        and best.group(0).endswith("ing")
-        and plain[: best.start()].rstrip().endswith(",")
-    ):
-        # "Leaders have embraced the idea, warning that …": the sentence's subject speaks.
-        who = _leading_subject(plain, people, offset)
+    return None
+
+
+def _after_content(
+    plain: str, cue_start: int, people: DocumentPeople, offset: int
+) -> _Found | None:
+    """ "…, X said." or "…, said X, a planner." after the content."""
+    if cue_start >= len(plain):
+        return None
+    # The attribution closes the sentence: look only at its last stretch.
+    tail_start = max(cue_start, len(plain) - _AFTER_REACH)
+    tail = plain[tail_start:]
+    match = _AFTER_CONTENT.search(tail)
+    if match and _ok_subject(match.group("who")):
+        who = _speaker_before(plain, tail_start + match.start("verb"), people, offset)
         if who:
-            return who, (best.start(), best.end())
-    if best is not None:
-        who = _speaker_before(plain, best.start(), people, offset)
-        span_end = best.end()
-        that = re.match(r"\s*(?:that\b|,|:)?", plain[span_end:])
+            return who, (tail_start + match.start(), len(plain))
+    match = _AFTER_CONTENT_INVERTED.search(tail)
+    if match:
+        who = _speaker_after(plain, tail_start + match.start("rest"), people, offset)
+        if who:
+            return who, (tail_start + match.start(), len(plain))
+    return None
+
+
+def _before_content(
+    plain: str, cue_start: int, people: DocumentPeople, offset: int, cue_end: int | None
+) -> _Found | None:
+    """ "X said (that) …" before the content: the nearest speech verb with a subject."""
+    verbs = [
+        match
+        for match in _VERB_RE.finditer(plain, 0, max(cue_start, cue_end or 0))
+        if not (
+            plain[match.start() : cue_start].count('"') % 2 == 1 and '"' in plain[: match.start()]
+        )
+    ]
+    for verb in reversed(verbs):
+        span_end = verb.end()
+        that = _VERB_TO_CONTENT.match(plain[span_end:])
         span_end += that.end() if that else 0
+        if verb.group(0).endswith("ing") and plain[: verb.start()].rstrip().endswith(","):
+            # "Leaders have embraced the idea, warning that …": the clause's subject speaks,
+            # the nearest clause that has one ("As results came in, he spoke, predicting …").
+            clauses = plain[: verb.start()].rstrip()[:-1].split(",")
+            for number, clause in enumerate(reversed(clauses)):
+                at = offset + sum(len(c) + 1 for c in clauses[: len(clauses) - number - 1])
+                who = _leading_subject(clause.lstrip(), people, at)
+                if who:
+                    return who, (verb.start(), verb.end())
+        who = _speaker_before(plain, verb.start(), people, offset)
         if who:
             return who, (0, span_end)
-        if best.group(0) in ("said", "says", "told", "added", "wrote", "predicted", "argued"):
-            who = _speaker_after(plain, best.end(), people, offset)
-            if who and who != "__self__":
+        if verb.group(0) in _VERBS_BEFORE_SPEAKER:
+            who = _speaker_after(plain, verb.end(), people, offset)
+            if who and who != SELF:
                 return who, (0, span_end)
     return None
 
@@ -599,19 +393,20 @@ _LEADING_SUBJECT = re.compile(
 def _leading_subject(plain: str, people: DocumentPeople, at: int) -> str | None:
     pronoun = re.match(r"\W*(he|she|they)\b", plain, re.IGNORECASE)
     if pronoun:
-        return people.last_person(at)
+        return people.last_person(at, pronoun.group(1))
     match = _LEADING_SUBJECT.match(plain)
-    if not match or match.group("np").split()[0] in _FIRST_WORDS_NOT_NAMES:
+    if not match or match.group("np").split()[0] in FIRST_WORDS_NOT_NAMES:
         return None
     if is_first_person(match.group("np").split()[0]):
-        return "__self__"
-    return people.full_name(_TITLE_PREFIX.sub("", match.group("np")).strip())
+        return SELF
+    return people.full_name(TITLE_PREFIX.sub("", match.group("np")).strip())
 
 
 def _ok_subject(who: str) -> bool:
     who = who.strip()
     words = who.split()
-    if not words or len(words) > 9:
+    # A name with an appositive ("Ada Park, an analyst at Example Bank,") may run longer.
+    if not words or len(words) > (18 if "," in who else 9):
         return False
     return bool(
         re.match(r"^(?:he|she|they|I|we|it)$", who)
@@ -629,6 +424,8 @@ def _for_quotation(
                if sentences[i].quote_group == group and i != index]  # fmt: skip
     members.sort(key=lambda i: abs(i - index))
     for i in members + ([index] if sentences[index].quote_group is not None else []):
+        if sentences[i].inside_quote:
+            continue  # wholly quoted: its words are the speaker's, not about them
         plain = normalise(sentences[i].text)
         # Only words outside the quotation marks can name its speaker.
         outside = _outside_quotes(plain)
@@ -637,18 +434,16 @@ def _for_quotation(
         intro = re.match(r"^([^\"]{3,200}?):\s*\"", outside)
         if intro:
             # "Ada Park was blunt: “…”": the clause introducing the quotation names its speaker.
-            who = _in_sentence(
-                intro.group(1), len(intro.group(1)), people, sentences[i].start, inside=False
-            )
+            who = _in_sentence(intro.group(1), len(intro.group(1)), people, sentences[i].start)
             who = who[0] if who else _leading_subject(intro.group(1), people, sentences[i].start)
-            if who and who != "__self__":
+            if who and who != SELF:
                 return who, None
         if i == index:
             continue
-        found = _in_sentence(outside, len(outside), people, sentences[i].start, inside=False)
+        found = _in_sentence(outside, len(outside), people, sentences[i].start)
         if found is None:
-            found = _in_sentence(outside, 0, people, sentences[i].start, inside=False)
-        if found and found[0]:
+            found = _in_sentence(outside, 0, people, sentences[i].start)
+        if found and found[0] and found[0] != SELF:
             return found[0], None
     # "Smith said:" or "Smith warned." in the sentence that opens the quotation.
     if index > 0:
@@ -656,9 +451,7 @@ def _for_quotation(
         if first > 0 and sentences[first - 1].paragraph == sentences[first].paragraph:
             plain = normalise(sentences[first - 1].text)
             outside = _outside_quotes(plain)
-            found = _in_sentence(
-                outside, len(outside), people, sentences[first - 1].start, inside=False
-            )
+            found = _in_sentence(outside, len(outside), people, sentences[first - 1].start)
             if found and found[0]:
                 return found[0], None
     # A paragraph that continues the previous paragraph's quotation: its speaker.
@@ -670,10 +463,38 @@ def _for_quotation(
                 break
             plain = normalise(sentences[j].text)
             outside = _outside_quotes(plain)
-            found = _in_sentence(outside, len(outside), people, sentences[j].start, inside=False)
+            found = _in_sentence(outside, len(outside), people, sentences[j].start)
             if found and found[0]:
                 return found[0], None
     return None
+
+
+def _previous_speaker(
+    sentences: list[Sentence], index: int, people: DocumentPeople
+) -> tuple[str, None] | None:
+    """The speaker last named before a quotation that names none: the one still talking.
+
+    News runs a speaker's quotations on over several paragraphs after naming them once
+    ("Smith said. ¶ “…” ¶ “…”"); the nearest earlier attribution, within a few paragraphs,
+    is theirs.
+    """
+    paragraph = sentences[index].paragraph
+    for j in range(index - 1, max(-1, index - _PREVIOUS_SPEAKER_REACH), -1):
+        if sentences[j].paragraph < paragraph - 3:
+            break
+        outside = _outside_quotes(normalise(sentences[j].text))
+        if not _VERB_RE.search(outside):
+            continue
+        found = _in_sentence(outside, len(outside), people, sentences[j].start) or _in_sentence(
+            outside, 0, people, sentences[j].start
+        )
+        if found and found[0] and found[0] != SELF and not is_first_person(found[0]):
+            return found[0], None
+    return None
+
+
+# How many sentences back a quotation's speaker may have been named.
+_PREVIOUS_SPEAKER_REACH = 10
 
 
 def _outside_quotes(plain: str) -> str:

@@ -14,8 +14,10 @@ from predictions.extraction.cues import normalise
 _MAX_CLAIM = 300
 
 _LEAD = re.compile(
-    r"^(?:(?:and|but|so|yet|still|however|now|well|also|indeed|of\s+course|in\s+fact|"
-    r"look|instead|meanwhile|ultimately|then)\b,?\s*)+",
+    r"^(?:(?:and|but|so|yet|still|however|now|well|also|indeed|of\s+course|in\s+fact|whereas|while|"
+    r"look|instead|meanwhile|ultimately|then|mark\s+my\s+words|believe\s+me|trust\s+me|"
+    r"take\s+it\s+from\s+me|make\s+no\s+mistake|(?:I'm|I\s+am)\s+telling\s+you|"
+    r"(?:here's\s+)?my\s+prediction)\b[,:]?\s*)+",
     re.IGNORECASE,
 )
 _FRAMES = [
@@ -107,7 +109,7 @@ def state_claim(sentence: str, cue_start: int, cut: list[tuple[int, int]]) -> st
         if start >= begin:
             text = text[:start] + " " + text[end:]
     text = text[begin:]
-    text = re.sub(r"\s+", " ", text).strip(" ,;:—-\"'()")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:—-\"'()").lstrip(".…")
     text = text.rstrip(".!?\"' ,;:")
     text = _LEAD.sub("", text)
     expect = _EXPECT_OBJ.match(text)

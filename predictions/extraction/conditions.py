@@ -54,10 +54,18 @@ def find_condition(sentence: str, cue_start: int) -> Condition | None:
         if stop:
             end = match.start() + stop.start()
         return Condition(sentence[match.start() : end].strip(), match.start(), end)
-    # A condition before the cue in the middle of a sentence: "Republicans, if they win, will …".
+    # A condition before the cue in the middle of a sentence: "Republicans, if they win, will …",
+    # or one closed by an ellipsis in a comment: "Whitlock if she keeps at it... she will".
     for match in _TRAILING.finditer(text, 0, cue_start):
+        ellipsis = _ELLIPSIS.search(text, match.end(), cue_start)
+        if ellipsis is not None:
+            end = ellipsis.start()
+            return Condition(sentence[match.start() : end].strip(), match.start(), ellipsis.end())
         if text[match.start() - 2 : match.start()] in (", ", "— "):
             comma = text.find(",", match.end(), cue_start)
             if comma > match.end():
                 return Condition(sentence[match.start() : comma].strip(), match.start(), comma)
     return None
+
+
+_ELLIPSIS = re.compile(r"\.\.\.+|…")

@@ -3,29 +3,23 @@
 A forecast needs a future cue: a future auxiliary ("will", "won't", "'ll", "is going to",
 "is set to", "is about to"), a progressive future ("is not coming back"), an expectation or
 prediction verb ("expect", "predict", "I'm predicting", "anticipate", "bet"), an estimative
-frame tied to the future ("likely to", "unlikely before the end of the year"), an explicit
-chance ("an 87 percent chance"), or "would" in reported speech ("said it would pass").
+frame tied to the future ("likely to", "unlikely before the end of the year"), a course or
+position ("on the verge of", "well positioned to", "figures to"), an explicit chance ("an 87
+percent chance"), or "would" in reported speech ("said it would pass"). The finders, one per
+kind, are in ``cue_kinds``.
 
-What looks like a forecast but is not one is refused here: questions, "will" the noun,
-"Will" the name, a speaker's own scheduled plans ("I will sign", "we will hold a press
-conference"), scheduled events ("the debate will be held on Sunday"), and "would" in a bare
-hypothetical. All patterns are linear (no nested quantifiers), so long input cannot make
-them backtrack.
+What looks like a forecast but is not one is refused here or by the finders: questions,
+"will" the noun, "Will" the name, a speaker's own plans ("I will sign"), scheduled events
+("the debate will be held on Sunday"), obligations ("she will have to"), indirect questions
+("the vote will show whether"), refusals to forecast ("he's not predicting"), wishes, habits,
+generic statements ("the best job anyone will ever have") and bare hypotheticals.
 """
 
 import re
-from dataclasses import dataclass
 
-from predictions.extraction.odds import find_odds
+from predictions.extraction.cue_kinds import FINDERS, Cue, estimative_without_auxiliary
 
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    kind: str  # "future", "expect", "estimative", "odds", "reported_would", "progressive"
-    start: int
-    end: int
-    text: str
-    negated: bool
+__all__ = ["Cue", "find_cues", "normalise"]
 
 
 def normalise(sentence: str) -> str:
@@ -35,425 +29,69 @@ def normalise(sentence: str) -> str:
 
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "′": "'"})
 
-_NOT = r"(?:not\s+|n't\s+|never\s+|no\s+longer\s+)"
-_ADVERBS = (
-    r"(?:(?:also|still|really|just|now|probably|likely|almost\s+certainly|certainly|definitely|"
-    r"surely|soon|then|eventually|ultimately|finally|simply|actually|quickly|only|easily|"
-    r"undoubtedly|inevitably|clearly|indeed|very\s+likely|most\s+likely|once\s+again|again|"
-    r"never|not|n't)\s+)"
-)
-
-# "will"/"shall"/"'ll"/"won't" as auxiliaries; "Will" capitalised is a name or a question.
-_FUTURE = re.compile(
-    r"(?P<aux>\b(?:will|shall)\b(?!\s+(?:of|and|to|power|is|was)\b)|'ll\b|\bwon't\b|\bwo\s+n't\b|"
-    r"\bshan't\b)"
-    r"(?P<tail>\s+" + _ADVERBS + r"{0,3})"
-)
-_BE = r"(?:am|is|are|be|'s|'re|'m|isn't|aren't|ain't|seems?|appears?|looks?)"
-_GOING = re.compile(
-    r"\b" + _BE + r"\s+" + _ADVERBS + r"{0,3}(?P<frame>going\s+to|gonna|set\s+to|about\s+to|"
-    r"poised\s+to|on\s+track\s+to|on\s+course\s+to)\s+(?P<verb>[a-z]+)",
-    re.IGNORECASE,
-)
-_LIKELY_TO = re.compile(
-    r"\b(?P<frame>(?:(?:highly|very|most|more|less|quite|fairly|increasingly|widely|generally|"
-    r"not|un)\s*)?(?:likely|expected|certain|sure|bound|destined|projected|forecast|predicted)"
-    r"\s+to)\s+(?P<verb>[a-z]+)",
-    re.IGNORECASE,
-)
-_EXPECT = re.compile(
-    r"\b(?P<verb>expects?|expecting|predicts?|predicting|predicted|forecasts?|forecasting|"
-    r"anticipates?|anticipating|projecting|bet|bets|betting|wager|foresees?|foresee)\b"
-    r"(?!\s+(?:of|for|on)\b)",
-    re.IGNORECASE,
-)
-_PROGRESSIVE = re.compile(
-    r"\b" + _BE + r"\s+" + _ADVERBS + r"{0,2}(?:coming\s+back|going\s+away|going\s+anywhere|"
-    r"returning|heading\s+(?:for|toward|towards))\b",
-    re.IGNORECASE,
-)
-_ESTIMATIVE = re.compile(
-    r"\b(?:likely|unlikely|probable|improbable|possibility|chances?|odds|certain|"
-    r"almost\s+certainly|probably)\b",
-    re.IGNORECASE,
-)
-_FUTURE_TIME = re.compile(
-    r"\b(?:next\s+(?:week|month|year|spring|summer|fall|autumn|winter|session|term|time)|"
-    r"before\s+(?:the\s+)?(?:end|election|vote|deadline|recess)|by\s+the\s+end|"
-    r"in\s+the\s+coming|anytime\s+soon|any\s+time\s+soon|soon|tomorrow|later\s+this|"
-    r"this\s+(?:fall|autumn|winter|spring|summer)|within\s+(?:the\s+next|a|weeks|months|days)|"
-    r"until\s+after)\b",
-    re.IGNORECASE,
-)
-# "would" reports a forecast only after a verb of forecasting; after "said" it is as often a
-# past habit, a hypothetical or a reported plan.
-_REPORTED_WOULD = re.compile(
-    r"\b(?:predicted|predicts|predicting|forecast|forecasts|projected|projects|estimated|"
-    r"estimates|warned|warns|expects?|expected\s+that|bet|betting)\b"
-    r"(?P<gap>[^.;:?!]{0,90}?)(?P<aux>\bwould\b)(?!\s+(?:have|'ve)\b)",
-    re.IGNORECASE,
-)
-
-# "the will of the people", "free will", "his will": the noun.
-_NOUN_BEFORE_WILL = frozenset(
-    [
-        "the",
-        "a",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "free",
-        "political",
-        "good",
-        "ill",
-        "own",
-        "popular",
-        "whose",
-        "people's",
-        "public's",
-        "voters'",
-        "last",
-    ]
-)
-# Verbs a speaker does by choice: "I will sign", "we will hold" are plans, not forecasts.
-_VOLITIONAL = frozenset(
-    [
-        "sign",
-        "hold",
-        "announce",
-        "continue",
-        "fight",
-        "make",
-        "do",
-        "build",
-        "bring",
-        "work",
-        "keep",
-        "give",
-        "take",
-        "send",
-        "put",
-        "release",
-        "veto",
-        "appeal",
-        "ask",
-        "call",
-        "introduce",
-        "propose",
-        "push",
-        "stand",
-        "support",
-        "vote",
-        "serve",
-        "meet",
-        "visit",
-        "travel",
-        "speak",
-        "talk",
-        "address",
-        "attend",
-        "host",
-        "lead",
-        "try",
-        "offer",
-        "provide",
-        "protect",
-        "defend",
-        "repeal",
-        "replace",
-        "cut",
-        "raise",
-        "create",
-        "invest",
-        "pay",
-        "hire",
-        "start",
-        "launch",
-        "open",
-        "close",
-        "end",
-        "stop",
-        "tell",
-        "explain",
-        "answer",
-        "respond",
-        "review",
-        "consider",
-        "look",
-        "discuss",
-        "report",
-        "write",
-        "post",
-        "share",
-        "publish",
-        "return",
-        "go",
-        "come",
-        "stay",
-        "run",
-        "nominate",
-        "appoint",
-        "pursue",
-        "seek",
-        "order",
-        "use",
-        "spend",
-        "hold",
-        "not",
-        "never",
-        "get",
-        "campaign",
-        "file",
-        "sue",
-        "act",
-        "move",
-        "let",
-        "help",
-        "follow",
-        "present",
-        "unveil",
-        "outline",
-        "discuss",
-        "change",
-        "issue",
-        "hear",
-        "face",
-    ]
-)
-# After the auxiliary: the event is on the calendar, its happening is not in doubt.
-_SCHEDULED = re.compile(
-    r"^(?:be\s+(?:held|hosted|moderated|broadcast|televised|streamed|aired|released|published|"
-    r"unveiled|sworn\s+in|announced|available|on\s+hand|in\s+attendance|joined|open|closed)|"
-    r"take\s+place|air|premiere|debut|headline|testify|perform|tour|host|attend|appear|speak|"
-    r"deliver|address|visit|travel|meet|campaign|participate|kick\s+off)\b",
-    re.IGNORECASE,
-)
-_NOT_CHOSEN = frozenset(
-    [
-        "see",
-        "be",
-        "have",
-        "need",
-        "find",
-        "get",
-        "face",
-        "lose",
-        "win",
-        "witness",
-        "suffer",
-        "regret",
-        "know",
-        "learn",
-        "miss",
-        "fail",
-        "end",
-        "hear",
-        "experience",
-        "pay",
-    ]
-)
-_SECOND_PERSON = re.compile(r"(?:^|[\s\"(])you\s*$", re.IGNORECASE)
-# A day of this week or tonight: the plan is on a calendar.
-_SCHEDULE_WORDS = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tonight|tomorrow|"
-    r"later\s+today|this\s+(?:morning|afternoon|evening|weekend))\b"
-)
-_FIRST_PERSON = re.compile(r"(?:^|[\s\"(])(?:i|we)\s*$", re.IGNORECASE)
-_SELF_REPORT = re.compile(
-    r"\b(?:said|says|vowed|vows|promised|promises|pledged|pledges|announced|announces|"
-    r"insisted|insists|claimed|claims|told\s+\w+)\s+(?:that\s+)?(?:he|she|they|it)\s*$",
-    re.IGNORECASE,
-)
-_NON_VERB_AFTER_TO = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "my",
-        "our",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "him",
-        "them",
-        "me",
-        "us",
-        "it",
-        "some",
-        "any",
-        "every",
-        "each",
-        "all",
-        "no",
-    ]
-)
-
-
 # Most sentences hold none of these words: plain substring tests rule them out before the
 # detailed patterns run (much faster than one large case-insensitive pattern).
-_ANY_CUE = (
-    "will", "'ll", "won't", "shall", "shan't", "going", "gonna", "set to", "about to", "poised",
-    "on track", "on course", "likely", "expect", "certain", "sure", "bound", "destined",
-    "project", "forecast", "predict", "anticipat", "bet", "wager", "foresee", "coming",
-    "returning", "heading", "would", "chance", "odds", "probab", "possib", "fifty", "50",
-    "risk", "shot",
+_ANY_CUE = tuple(dict.fromkeys(hint for hints, _ in FINDERS for hint in hints)) + (
+    "possib", "inevitab", "certain", "positioned",
 )  # fmt: skip
-# Explicit chances need a chance word ("87 percent chance", "3-1 odds", "50-50").
-_ODDS_HINT = (
-    "chance", "odds", "probab", "likelihood", "likely", "risk", "shot", "50-50", "50/50",
-    "50 50", "fifty",
-)  # fmt: skip
-
-
-def _has(lower: str, words: tuple[str, ...]) -> bool:
-    return any(word in lower for word in words)
 
 
 def find_cues(sentence: str) -> list[Cue]:
     """Return the future cues of one sentence that survive the exclusions, in order."""
     text = normalise(sentence)
     lower = text.lower()
-    if not _has(lower, _ANY_CUE):
+    if not any(word in lower for word in _ANY_CUE):
         return []
-    cues: list[Cue] = []
-    # Each detailed pattern runs only when its own words occur (plain substring tests).
-    future = _has(lower, ("will", "'ll", "won't", "shall", "shan't", "wo n't"))
-    for match in _FUTURE.finditer(text) if future else ():
-        aux = match.group("aux")
-        if aux.startswith("W") or aux.startswith("S"):
-            continue
-        before = text[: match.start()].rstrip()
-        previous = before.rsplit(None, 1)[-1].lower().strip("\"'(") if before else ""
-        if aux.lower() in ("will", "shall") and previous in _NOUN_BEFORE_WILL:
-            continue
-        tail = match.group("tail")
-        negated = (
-            aux.lower() in ("won't", "shan't")
-            or "n't" in aux
-            or bool(re.search(r"\b(?:not|never|no\s+longer)\b|n't", tail))
-        )
-        following = text[match.end() :].lstrip()
-        if _SCHEDULED.match(following):
-            continue
-        subject = text[: match.start()] if aux != "'ll" else text[: match.start()]
-        if _is_own_plan(subject, following):
-            continue
-        cues.append(
-            Cue(
-                "future",
-                match.start(),
-                match.end(),
-                text[match.start() : match.end()].strip(),
-                negated,
-            )
-        )
-    going = _has(lower, ("going", "gonna", "set to", "about to", "poised", "on track", "on course"))
-    for match in _GOING.finditer(text) if going else ():
-        verb = match.group("verb").lower()
-        if verb in _NON_VERB_AFTER_TO:
-            continue
-        head = text[match.start() : match.start("frame")]
-        negated = bool(re.search(r"\b(?:not|never)\b|n't", head))
-        if _SCHEDULED.match(text[match.start("verb") :]):
-            continue
-        if _is_own_plan(text[: match.start()] + " ", text[match.start("verb") :], be=True):
-            continue
-        cues.append(
-            Cue("future", match.start("frame"), match.end("frame"), match.group("frame"), negated)
-        )
-    likely = " to " in lower and _has(
-        lower,
-        ("likely", "expected", "certain", "sure", "bound", "destined", "projected", "forecast",
-         "predicted"),
-    )  # fmt: skip
-    for match in _LIKELY_TO.finditer(text) if likely else ():
-        if match.group("verb").lower() in _NON_VERB_AFTER_TO:
-            continue
-        frame = match.group("frame").lower()
-        before = text[max(0, match.start() - 14) : match.start()].lower()
-        if re.search(r"\b(?:was|were|had\s+been|wasn't|weren't)\s+(?:\w+\s+)?$", before):
-            continue  # "it was destined to fail": a past expectation
-        if re.search(r"(?:expected|projected|forecast|predicted)\s+to$", frame) and not re.search(
-            r"\b(?:is|are|be|been|'s|'re|widely|generally|also|now|still|not|seems?|appears?)\s+$",
-            before,
-        ):
-            continue  # "he expected to sell": past; "is (widely) expected to" is kept
-        if frame.startswith(("sure to", "certain to")) and not re.search(
-            r"\b(?:is|are|be|'s|'re|seems?|appears?|looks?)\s+$", text[: match.start()]
-        ):
-            continue
-        if _SCHEDULED.match(text[match.start("verb") :]):
-            continue
-        negated = frame.startswith("not")
-        cues.append(
-            Cue("estimative", match.start(), match.end("frame"), match.group("frame"), negated)
-        )
-    expect = _has(
-        lower,
-        ("expect", "predict", "forecast", "anticipat", "projecting", "bet", "wager", "foresee"),
-    )
-    for match in _EXPECT.finditer(text) if expect else ():
-        verb = match.group("verb")
-        before = text[max(0, match.start() - 12) : match.start()].lower()
-        if re.search(r"\b(?:as|than|been|be|had|to|what|did|didn't|did\s+not|never)\s+$", before):
-            continue  # "as expected", "what to expect", "I didn't expect": not a forecast now
-        if verb.lower() in ("bet", "bets", "wager") and not re.search(
-            r"(?:\bi|\bwe|'d|\bwould)\s+$|\b(?:safe|good|best|sure)\s+$", before
-        ):
-            continue
-        negated = bool(re.search(r"(?:\bnot|n't|\bno one|\bnobody)\s+$", before))
-        cues.append(Cue("expect", match.start(), match.end(), verb, negated))
-    progressive = _has(lower, ("coming", "going", "returning", "heading"))
-    for match in _PROGRESSIVE.finditer(text) if progressive else ():
-        negated = bool(re.search(r"\bnot\b|n't", match.group(0)))
-        cues.append(Cue("progressive", match.start(), match.end(), match.group(0), negated))
-    for match in _REPORTED_WOULD.finditer(text) if "would" in lower else ():
-        if re.search(r"\b(?:if|unless|whether)\b", match.group("gap"), re.IGNORECASE):
-            continue
-        following = text[match.end() :].lstrip()
-        if _SCHEDULED.match(following):
-            continue
-        negated = bool(re.match(r"(?:not|never|n't)\b", following)) or text[
-            match.start("aux") : match.end("aux") + 3
-        ].lower().startswith("wouldn't")
-        cues.append(
-            Cue("reported_would", match.start("aux"), match.end("aux"), match.group("aux"), negated)
-        )
-    odds = find_odds(text) if _has(lower, _ODDS_HINT) else None
-    if odds is not None:
-        cues.append(Cue("odds", odds.start, odds.end, odds.text, False))
+    cues: dict[int, Cue] = {}
+    for hints, finder in FINDERS:
+        if any(word in lower for word in hints):
+            for cue in finder(text, lower):
+                cues.setdefault(cue.start, cue)
     if not cues:
-        estimate = _ESTIMATIVE.search(text)
-        if estimate and _FUTURE_TIME.search(text):
-            cues.append(
-                Cue("estimative", estimate.start(), estimate.end(), estimate.group(0), False)
-            )
-    if _HYPOTHETICAL_START.match(text):
+        estimate = estimative_without_auxiliary(text)
+        if estimate is not None:
+            cues[estimate.start] = estimate
+    if not cues or _HYPOTHETICAL_START.match(text):
         return []
-    cues = [
-        cue
-        for cue in cues
-        if not _in_question(text, cue.start)
-        and not _HABITUAL.search(text, max(0, cue.start - 14), min(len(text), cue.end + 14))
-        and not _DESIRE.search(text[max(0, cue.start - 120) : cue.start])
-    ]
-    return sorted(cues, key=lambda cue: cue.start)
+    kept = [cue for cue in cues.values() if not _excluded(text, cue)]
+    return sorted(kept, key=lambda cue: cue.start)
 
 
+def _excluded(text: str, cue: Cue) -> bool:
+    before = text[max(0, cue.start - 120) : cue.start]
+    after = text[cue.end : cue.end + 40]
+    return bool(
+        "?" in _TAG_QUESTION.sub("", text[cue.start :])
+        or _HABITUAL.search(text, max(0, cue.start - 14), min(len(text), cue.end + 14))
+        or _DESIRE.search(before)
+        or _REFUSAL.search(before)
+        or (cue.kind in ("future", "reported_would") and _OBLIGATION.match(after))
+        or _INDIRECT_QUESTION.match(after)
+        or _GENERIC_EVER.search(text[max(0, cue.start - 80) : cue.end + 8])
+        or _WANTED_ONE.search(before)
+        or (_EMBEDDED_QUESTION.search(before[-60:]) and not _DOUBT.search(before[-60:]))
+        or (cue.kind == "reported_would" and _COUNTERFACTUAL.search(text[: cue.start]))
+        or _CORRELATIVE.search(text)
+        or _EVERY_SO_OFTEN.match(text, cue.end)
+    )
+
+
+# "I'm going to have the delegates, OK?": a tag asks for assent, the statement stands.
+_TAG_QUESTION = re.compile(
+    r",\s*(?:OK|okay|right|no|eh|yes|huh|you\s+know|isn't\s+it|won't\s+it|wouldn't\s+it|"
+    r"don't\s+you\s+think)\s*\?",
+    re.IGNORECASE,
+)
 # "usually will", "will sometimes": a habit, not a one-off outcome.
 _HABITUAL = re.compile(
     r"\b(?:usually|typically|often|sometimes|periodically|always|normally|routinely|"
     r"frequently|occasionally|inevitably\s+will)\b",
+    re.IGNORECASE,
+)
+# "It will double every 35 years": a rate, not an outcome.
+_EVERY_SO_OFTEN = re.compile(
+    r"[^.;,]{0,40}?\bevery\s+(?:~?\d+|few|other|single|couple\s+of)?\s*"
+    r"(?:years?|months?|weeks?|days?|decades?|time)\b",
     re.IGNORECASE,
 )
 # "hopes that X will": a wish, not a forecast (the clause before the cue, up to a comma).
@@ -462,38 +100,59 @@ _DESIRE = re.compile(
     r"(?:(?!\bbut\b)[^;.])*$",
     re.IGNORECASE,
 )
+# "he's not predicting she'll win", "declined to forecast whether": no forecast is made.
+_REFUSAL = re.compile(
+    r"(?:\bnot|n't|\bdeclined\s+to|\brefused\s+to|\bwouldn't|\bwon't)\s+(?:\w+\s+)?"
+    r"(?:predict|predicting|forecast|forecasting|speculate|speculating|guess|say)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+# "she will have to", "we're going to need to": what must happen, not what will.
+_OBLIGATION = re.compile(
+    r"\s*(?:\w+\s+)?(?:have|need)\s+to\b|\s*be\s+(?:up\s+)?to\s+[a-z]+\b", re.IGNORECASE
+)
+# "the vote will show whether …": an outcome not yet stated.
+_INDIRECT_QUESTION = re.compile(
+    r"\s*(?:\w+\s+)?(?:show|determine|decide|tell|reveal|test|say|gauge)\s+(?:\w+\s+)?"
+    r"(?:if|whether|who|what|how|when)\b",
+    re.IGNORECASE,
+)
+# "the most important job anyone will ever have": a generic statement.
+_GENERIC_EVER = re.compile(
+    r"\b(?:most|best|worst|greatest|only|biggest|anyone|anybody|any\s+of\s+us|everyone|"
+    r"nobody|no\s+one)\b[^.;]{0,60}(?:will|'ll|going\s+to)\s+ever\b",
+    re.IGNORECASE,
+)
+# "we need someone who is going to", "a politician who will say whatever": a wanted kind.
+_WANTED_ONE = re.compile(
+    r"\b(?:someone|somebody|anyone|anybody|a\s+\w+|an\s+\w+|people|leaders|justices)\s+"
+    r"(?:who|that)\s*(?:'s|is|are|'re)?\s*$",
+    re.IGNORECASE,
+)
+# "it's all about who is going to win", "clear who the candidates will be": a question.
+_EMBEDDED_QUESTION = re.compile(
+    r"(?:\b(?:not|nobody|no\s+one)|n't)\s+(?:\w+\s+)?(?:knows?|sure|see|say|tell)\s+(?:who|what|whether|"
+    r"which|how|when)\b[^,.;]{0,40}$|"
+    r"\b(?:about|clear|ask|asked|asks|wonder\w*|decid\w*|determin\w*|"
+    r"matter\w*|unclear|unknown|uncertain)\s+(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "serious doubts about whether Congress will act": a low-probability forecast, not a question.
+_DOUBT = re.compile(
+    r"\b(?:doubts?|doubtful|skeptic\w*|sceptic\w*|confident|optimistic|pessimistic)\s+"
+    r"(?:about\s+|that\s+|as\s+to\s+)?(?:whether|if)\b",
+    re.IGNORECASE,
+)
+# "In any other year they would …": what would have been, not what will be.
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:in\s+any\s+other|in\s+a\s+different|otherwise|in\s+another\s+world)\b",
+    re.IGNORECASE,
+)
+# "The more people you have, the better your numbers are going to be": a rule, not an outcome.
+_CORRELATIVE = re.compile(
+    r"^\W*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b[^,]{0,80},"
+    r"\s*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL_START = re.compile(
     r"^\W*(?:let's\s+say|say|suppose|imagine|picture)\b", re.IGNORECASE
 )
-
-
-def _is_own_plan(before: str, following: str, be: bool = False) -> bool:
-    """A plan, not a forecast: "I will sign", "we're going to hold", "she said she will run".
-
-    A first-person subject makes any verb a plan except those nobody chooses ("we will see",
-    "I will lose"); a second-person subject is advice or a generic case ("you'll need");
-    otherwise a verb of choice is a plan when reported from its doer ("said he will sign") or
-    put on a calendar ("will announce plans Friday").
-    """
-    subject = before.rstrip()
-    if be:
-        subject = re.sub(r"\s*(?:'m|'re|am|are)\s*$", "", subject, flags=re.IGNORECASE)
-    verb_match = re.match(
-        r"(?:(?:also|still|then|now|just|never|not|n't|soon|probably|likely)\s+)*([a-z']+)",
-        following,
-        re.IGNORECASE,
-    )
-    verb = verb_match.group(1).lower() if verb_match else ""
-    if _FIRST_PERSON.search(subject):
-        return verb not in _NOT_CHOSEN
-    if _SECOND_PERSON.search(subject):
-        return True
-    if verb not in _VOLITIONAL:
-        return False
-    clause = re.split(r"[,;:\"”]", following[:80], maxsplit=1)[0]
-    return bool(_SELF_REPORT.search(subject) or _SCHEDULE_WORDS.search(clause))
-
-
-def _in_question(text: str, position: int) -> bool:
-    """True when a question mark follows the cue in its sentence: a question, not a claim."""
-    return "?" in text[position:]

@@ -20,12 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from predictions.extraction.events import KnownEvent
+from predictions.extraction.holidays import us_election_day
 from predictions.extraction.timex import Period, Ref, Span, Timex, find_timexes, resolve
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from predictions.extraction.wordlists import words
 
 KINDS = ("date", "period_end", "relative", "event", "vague", "none")
 
@@ -45,45 +42,61 @@ class Deadline:
 NO_DEADLINE = Deadline(None, None, "none")
 
 # How strongly a preposition ties an expression to the outcome; None: the expression is no deadline.
+# A limit ("by", "before", "within") outweighs a time in which ("in", "on"), which outweighs a
+# loose one ("for", "around"); an expression with no preposition sits between the last two.
+LIMIT = 3.0
+TIME_IN = 2.0
+LOOSE = 1.0
+_NO_PREPOSITION = 1.5
+# A vague time ("soon") and an open one ("at some point") lose to any stated time.
+_VAGUE = 0.5
+_OPEN = 0.2
+# A past period named outright and looked ahead to ("predicted in 2008 that by 2010 …").
+_NAMED_PAST = 0.4
+# An event the archive knows beats the period the sentence gives for it, which beats a bare
+# time; a known event named word for word with no preposition is a weak choice.
+_KNOWN_EVENT_BONUS = 1.0
+_EVENT_PERIOD_BONUS = 0.5
+_NAMED_EVENT_ALONE = 1.2
 _PREPOSITIONS = {
-    "by": 3.0,
-    "before": 3.0,
-    "until": 3.0,
-    "till": 3.0,
-    "til": 3.0,
-    "until after": 3.0,
-    "up to": 3.0,
-    "up until": 3.0,
-    "no later than": 3.0,
-    "not later than": 3.0,
-    "between now and": 3.0,
-    "within": 3.0,
-    "inside": 3.0,
-    "inside of": 3.0,
-    "ahead of": 3.0,
-    "prior to": 3.0,
-    "in time for": 3.0,
-    "by the time of": 3.0,
-    "in": 2.0,
-    "during": 2.0,
-    "over": 2.0,
-    "on": 2.0,
-    "at": 2.0,
-    "through": 2.0,
-    "throughout": 2.0,
-    "come": 2.0,
-    "sometime in": 2.0,
-    "some time in": 2.0,
-    "sometime before": 3.0,
-    "sometime by": 3.0,
-    "beginning in": 2.0,
-    "starting in": 2.0,
-    "for": 1.0,
-    "of": 1.0,
-    "around": 1.0,
-    "about": 1.0,
-    "as early as": 1.0,
-    "as soon as": 1.0,
+    "by": LIMIT,
+    "before": LIMIT,
+    "until": LIMIT,
+    "till": LIMIT,
+    "til": LIMIT,
+    "until after": LIMIT,
+    "up to": LIMIT,
+    "up until": LIMIT,
+    "no later than": LIMIT,
+    "not later than": LIMIT,
+    "between now and": LIMIT,
+    "within": LIMIT,
+    "inside": LIMIT,
+    "inside of": LIMIT,
+    "ahead of": LIMIT,
+    "prior to": LIMIT,
+    "in time for": LIMIT,
+    "by the time of": LIMIT,
+    "in": TIME_IN,
+    "during": TIME_IN,
+    "over": TIME_IN,
+    "on": TIME_IN,
+    "at": TIME_IN,
+    "through": TIME_IN,
+    "throughout": TIME_IN,
+    "come": TIME_IN,
+    "sometime in": TIME_IN,
+    "some time in": TIME_IN,
+    "sometime before": LIMIT,
+    "sometime by": LIMIT,
+    "beginning in": TIME_IN,
+    "starting in": TIME_IN,
+    "for": LOOSE,
+    "of": LOOSE,
+    "around": LOOSE,
+    "about": LOOSE,
+    "as early as": LOOSE,
+    "as soon as": LOOSE,
     "after": None,
     "since": None,
     "from": None,
@@ -95,8 +108,7 @@ _PREPOSITIONS = {
     "not until": None,
     "ago": None,
 }
-_BEFORE = frozenset(("before", "ahead of", "prior to", "in time for", "sometime before"))
-_NO_PREPOSITION = 1.5
+_BEFORE = frozenset({"before", "ahead of", "prior to", "in time for", "sometime before"})
 _PREPOSITION_TAIL = re.compile(
     r"(?i:\b(?P<prep>"
     + "|".join(
@@ -132,22 +144,21 @@ _PAST_CUE = re.compile(
 )
 # Reporting verbs tell when something was said, not when it happens: past when the time is theirs
 # ("said on Tuesday", "On Wednesday the minister said"), neutral for the time of what they report.
-_REPORTING_VERBS = frozenset(
-    (
-        "said", "told", "announced", "reported", "added", "noted", "wrote", "stated", "explained",
-        "argued", "claimed", "insisted", "warned", "predicted", "forecast", "estimated", "suggested",
-        "indicated", "signalled", "signaled", "concluded", "admitted", "confirmed", "revealed",
-        "wrote",
-    )
-)  # fmt: skip
+_REPORTING_VERBS = words(
+    """
+    said told announced reported added noted wrote stated explained argued claimed
+    insisted warned predicted forecast estimated suggested indicated signalled signaled
+    concluded admitted confirmed revealed wrote
+    """
+)
 # Participles of plans and expectations: what they govern still lies ahead.
-_FORWARD_PARTICIPLES = frozenset(
-    (
-        "expected", "scheduled", "planned", "slated", "needed", "required", "supposed", "intended",
-        "designed", "aimed", "proposed", "believed", "hoped", "feared", "agreed", "decided", "vowed",
-        "promised", "pledged", "asked", "urged", "projected", "anticipated", "predicted", "forecasted",
-    )
-)  # fmt: skip
+_FORWARD_PARTICIPLES = words(
+    """
+    expected scheduled planned slated needed required supposed intended designed aimed
+    proposed believed hoped feared agreed decided vowed promised pledged asked urged
+    projected anticipated predicted forecasted
+    """
+)
 _REPORTING_WORD = re.compile(
     r"(?i:\b(?:" + "|".join(sorted(_REPORTING_VERBS)) + r"|says|tells|announces|reports|writes)\b)"
 )
@@ -163,9 +174,9 @@ _CLAUSE_BREAK = re.compile(
     r"|since|that|so|if|unless)\b)"
 )
 
-_EVENT_NOUNS = (
+EVENT_NOUNS = (
     r"(?:[Ee]lections?|[Vv]ote|[Vv]oting|[Rr]eferendum|[Pp]lebiscite|[Pp]olls?|[Bb]allot|[Pp]rimary|[Pp]rimaries"
-    r"|[Cc]aucus(?:es)?|[Rr]un-?off|[Dd]ebates?|[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Cc]onvention"
+    r"|[Cc]aucus(?:es)?|[Cc]ontests?|[Rr]un-?off|[Dd]ebates?|[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Cc]onvention"
     r"|[Ii]nauguration|[Dd]eadline|[Hh]earing|[Tt]rial|[Vv]erdict|[Rr]uling|[Ff]inals?|Olympics|World\s+Cup"
     r"|Games|[Cc]eremony|[Bb]udget|[Mm]idterms|[Ss]ession|[Ll]aunch|[Hh]andover|[Tt]ournament"
     r"|[Cc]hampionship|[Cc]oronation|[Ww]edding|[Ee]lection[\s-](?:[Dd]ay|[Nn]ight)|[Pp]olling\s+[Dd]ay)"
@@ -175,21 +186,21 @@ _EVENT_RE = re.compile(
     r"|prior\s+to|no\s+later\s+than|leading\s+up\s+to|before|by|until|till|at|on|in|during|after|for|through"
     r"|up\s+to|around|come)\s+)"
     r"(?P<phrase>(?:[\w.'’-]+\s+){0,5}?"
-    + _EVENT_NOUNS
+    + EVENT_NOUNS
     + r"(?:\s+(?:[Ff]inals?|[Vv]ote|[Dd]ebates?|[Ee]lections?"
     r"|[Gg]ames?|[Mm]atch|[Cc]eremony|[Dd]ay|[Nn]ight|[Rr]esults?))?)(?!\w)"
 )
 # Words that end a noun phrase or start a new one: "On Wednesday the minister said the vote" names
 # no event. Determiners may only open the phrase; verbs and conjunctions may not appear at all.
-_NOT_IN_EVENT_PHRASE = _words(
+_NOT_IN_EVENT_PHRASE = words(
     """
     and or but will would is are was were be been being has have had do does did can could may might
     should must said says say told tells that which who whom whose before after by until to than if
     when while as with of from into about over
     """
 )
-_DETERMINERS = _words("the a an this that these those next last its their his her our my your")
-_EVENT_PARTICIPLES = _words(
+_DETERMINERS = words("the a an this that these those next last its their his her our my your")
+_EVENT_PARTICIPLES = words(
     "scheduled planned expected delayed postponed rescheduled proposed promised long-awaited"
 )
 _EVENT_TO_TIMEX = re.compile(
@@ -197,7 +208,7 @@ _EVENT_TO_TIMEX = re.compile(
     r"|held)\s+)?(?:for|in|on|of|at|this|next)?\s*$",
     re.IGNORECASE,
 )
-_STOPWORDS = _words(
+_STOPWORDS = words(
     "the a an of in on at for to by before after this next last its "
     "their his her our upcoming coming scheduled planned day s"
 )
@@ -233,7 +244,30 @@ def find_deadline(
     if not choices:
         return NO_DEADLINE
     best = max(choices, key=lambda choice: (choice.weight, -choice.position))
-    return best.deadline
+    return _election_day(best.deadline, sentence)
+
+
+_ELECTORAL = re.compile(
+    r"(?i:\b(?:elect\w*|vot(?:e|es|ed|ers?|ing)|ballots?|polls?|turnout|nominee|candidates?|campaign\w*"
+    r"|win|wins|lose|loses|defeat|race|White\s+House|presiden\w*|Senate|House|Congress"
+    r"|Republicans?|Democrat\w*|GOP|swing\s+states?|attack\s+ads?)\b)"
+)
+
+
+def _election_day(deadline: Deadline, sentence: str) -> Deadline:
+    """ "Win in November", "attack ads this fall": in an election year, the vote is the deadline.
+
+    A month or season that holds the US general election, named in a sentence about winning,
+    voting or campaigning, means Election Day, as the guide's labels read it.
+    """
+    if deadline.kind != "period_end" or deadline.date is None:
+        return deadline
+    election = us_election_day(deadline.date.year)
+    if election is None or not (deadline.date.month == 11 and deadline.date.day == 30):
+        return deadline
+    if not _ELECTORAL.search(sentence):
+        return deadline
+    return Deadline(election, deadline.text, "event")
 
 
 def _preposition(sentence: str, start: int) -> tuple[str | None, int]:
@@ -320,9 +354,9 @@ def _timex_choice(
     text = sentence[prep_start : timex.end]
     if isinstance(value, Ref):
         if value.kind == "vague":
-            return _Choice(0.5, timex.start, Deadline(None, timex.text, "vague"))
+            return _Choice(_VAGUE, timex.start, Deadline(None, timex.text, "vague"))
         if timex.form == "open":  # "at some point", "in the future"; not the noun "the future"
-            return _Choice(0.2, timex.start, Deadline(None, timex.text, "none"))
+            return _Choice(_OPEN, timex.start, Deadline(None, timex.text, "none"))
         return None
     if isinstance(value, Span):
         return _span_choice(timex, value, prep, weight, text, made_on)
@@ -330,11 +364,14 @@ def _timex_choice(
     if day < made_on:
         # A past period is a deadline only when the text names it outright and looks ahead to it
         # ("predicted in 2008 that by 2010 it would"), and even then the weakest choice.
-        if timex.form not in ("year", "iso", "month_year") or _PREPOSITIONS.get(prep, 0) < 3:
+        if (
+            timex.form not in ("year", "iso", "month_year")
+            or (_PREPOSITIONS.get(prep) or 0) < LIMIT
+        ):
             return None
         if tense != "future":
             return None
-        weight = 0.4
+        weight = _NAMED_PAST
     kind = "date" if value.grain == "day" else "period_end"
     return _Choice(weight, timex.start, Deadline(day, text, kind))
 
@@ -361,7 +398,7 @@ def _span_choice(
         # "Over the next decade" counts whole years, as budget windows do.
         day = datetime.date(day.year, 12, 31)
     if prep is None:
-        weight = 2.0 if counted_from_now else _NO_PREPOSITION
+        weight = TIME_IN if counted_from_now else _NO_PREPOSITION
     return _Choice(weight, timex.start, Deadline(day, text, "relative"))
 
 
@@ -404,9 +441,7 @@ def _event_phrase(words: list[str]) -> bool:
 
 def _event_choice(sentence, match, timexes, made_on, known_events, breaks) -> _Choice | None:
     lead = " ".join(match.group("lead").lower().split())
-    weight = _PREPOSITIONS.get(lead, 2.0)
-    if weight is None or lead == "leading up to":
-        weight = 3.0 if lead == "leading up to" else None
+    weight = LIMIT if lead == "leading up to" else _PREPOSITIONS.get(lead, TIME_IN)
     if weight is None:
         return None
     start, end = match.start("lead"), match.end("phrase")
@@ -429,11 +464,11 @@ def _event_choice(sentence, match, timexes, made_on, known_events, breaks) -> _C
     text = sentence[start:end]
     event = _matching_event(match.group("phrase"), period, made_on, known_events)
     if event is not None:
-        return _Choice(weight + 1.0, start, Deadline(event.on, text, "event"))
+        return _Choice(weight + _KNOWN_EVENT_BONUS, start, Deadline(event.on, text, "event"))
     if period is None or period.last < made_on:
         return None
     kind = "date" if period.grain == "day" else "period_end"
-    return _Choice(weight + 0.5, start, Deadline(period.last, text, kind))
+    return _Choice(weight + _EVENT_PERIOD_BONUS, start, Deadline(period.last, text, kind))
 
 
 @functools.lru_cache(maxsize=8192)  # event titles recur in every sentence of every article
@@ -478,21 +513,23 @@ def _named_event_choices(sentence, made_on, known_events, breaks) -> list[_Choic
             if len(name) < 3:
                 continue
             at = lowered.find(name)
-            if at < 0 or not _whole_words(lowered, at, at + len(name)):
+            if at < 0 or not _wholewords(lowered, at, at + len(name)):
                 continue
             prep, prep_start = _preposition(sentence, at)
             if prep is not None and _PREPOSITIONS[prep] is None:
                 continue
             if clause_tense(sentence, prep_start, at + len(name), breaks) == "past":
                 continue
-            weight = 1.2 if prep is None else _PREPOSITIONS[prep] + 1.0
+            weight = (
+                _NAMED_EVENT_ALONE if prep is None else _PREPOSITIONS[prep] + _KNOWN_EVENT_BONUS
+            )
             text = sentence[prep_start : at + len(name)]
             choices.append(_Choice(weight, prep_start, Deadline(event.on, text, "event")))
             break
     return choices
 
 
-def _whole_words(text: str, start: int, end: int) -> bool:
+def _wholewords(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (
         end == len(text) or not text[end].isalnum()
     )

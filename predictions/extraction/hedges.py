@@ -72,6 +72,11 @@ class Reading:
     polarity: str  # "positive" or "negative"
 
 
+_NEGATION_WORD = re.compile(r"\b(?:not|never)\b|n't")
+# A hedge ending this close before its cue ("probably not going to") is the cue's own.
+_ADJACENT = 12
+
+
 def _clamp(p: float) -> float:
     return round(min(0.99, max(0.01, p)), 3)
 
@@ -85,7 +90,9 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     text = normalise(sentence)
     lo, hi = window or (0, len(text))
     # Estimative and expectation cues carry their negation in the hedge or frame read below.
-    negations = 1 if cue.negated and cue.kind in ("future", "progressive", "reported_would") else 0
+    negations = (
+        1 if cue.negated and cue.kind in ("future", "progressive", "reported_would", "frame") else 0
+    )
 
     odds = find_odds(text[lo:hi])
     if odds is not None:
@@ -97,6 +104,7 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
 
     hedge_text: str | None = None
     p: float | None = None
+    negative_hedge = False
     # A hedge next to the cue, or an estimative frame ("it is most unlikely that ...").
     best = None
     for match in _HEDGE_RE.finditer(text, lo, hi):
@@ -111,12 +119,22 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
         if wording in HEDGES:
             hedge_text = sentence[match.start() : match.end()]
             p = HEDGES[wording][0]
+
             before_start = max(lo, match.start() - 20)
             negation = _NEGATED_HEDGE.search(text[before_start : match.start()])
             if negation is not None:
                 negated_wording = f"not {wording}"
                 p = HEDGES[negated_wording][0] if negated_wording in HEDGES else 1 - p
                 hedge_text = sentence[before_start + negation.start() : match.end()]
+                hedge_start = before_start + negation.start()
+            else:
+                hedge_start = match.start()
+            # "will probably not", "is probably not going to", "will not likely": the cue's
+            # "not" is the hedge's, counted once, and already in the hedge's probability.
+            touching = hedge_start < cue.end and match.end() > cue.start - _ADJACENT
+            if negations and touching and _NEGATION_WORD.search(text[hedge_start : match.end()]):
+                negations = 0
+                negative_hedge = True
 
     frame = None
     for match in _FRAME_RE.finditer(text, lo, cue.end if cue.kind != "expect" else cue.end):
@@ -139,5 +157,5 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     if frame_negated:
         negations += 1
     if negations % 2:
-        return Reading(_clamp(1 - p), hedge_text, "negative")
-    return Reading(_clamp(p), hedge_text, "positive")
+        return Reading(_clamp(1 - p), hedge_text, "positive" if negative_hedge else "negative")
+    return Reading(_clamp(p), hedge_text, "negative" if negative_hedge else "positive")

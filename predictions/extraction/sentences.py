@@ -10,91 +10,18 @@ later stages always work on bounded input.
 import re
 from dataclasses import dataclass
 
+from predictions.extraction.wordlists import words
+
 # Pieces longer than this are cut at a space: later regexes then run on bounded input.
 MAX_SENTENCE_CHARS = 800
 
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "sens",
-        "rep",
-        "reps",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "capt",
-        "cmdr",
-        "maj",
-        "sgt",
-        "adm",
-        "st",
-        "jr",
-        "sr",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "atty",
-        "sec",
-        "dept",
-        "univ",
-        "assn",
-        "bros",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "llc",
-        "no",
-        "nos",
-        "vol",
-        "vs",
-        "etc",
-        "al",
-        "approx",
-        "est",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "ft",
-        "mt",
-        "ave",
-        "blvd",
-        "rd",
-        "fig",
-        "op",
-        "ed",
-        "eds",
-        "cf",
-        "ie",
-        "eg",
-        "viz",
-    ]
+ABBREVIATIONS = words(
+    """
+    mr mrs ms dr prof sen sens rep reps gov gen lt col capt cmdr maj sgt adm st jr sr
+    rev hon pres supt atty sec dept univ assn bros inc corp co ltd llc no nos vol vs etc
+    al approx est jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu
+    thur thurs fri sat sun ft mt ave blvd rd fig op ed eds cf ie eg viz
+    """
 )
 
 OPENING_QUOTES = "“‘«"
@@ -196,40 +123,11 @@ def _is_boundary(text: str, sentence_start: int, mark: int, cut: int, limit: int
     return not _LIST_ITEM.fullmatch(text[sentence_start:cut])
 
 
-_SENTENCE_OPENERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "But",
-        "And",
-        "In",
-        "On",
-        "At",
-        "If",
-        "When",
-        "As",
-        "There",
-        "What",
-        "Why",
-        "How",
-        "Yet",
-        "So",
-        "Still",
-        "However",
-        "Meanwhile",
-        "Now",
-    ]
+_SENTENCE_OPENERS = words(
+    """
+    The A An It He She They We I This That These Those But And In On At If When As There
+    What Why How Yet So Still However Meanwhile Now
+    """
 )
 
 

@@ -63,3 +63,67 @@ def test_negated_future_is_marked():
     assert cue.negated
     (cue,) = find_cues("Russia will not invade.")
     assert cue.negated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coalition is on the verge of collapse.",
+        "The incumbent is well positioned to keep her seat.",
+        "The harbour plan figures to pass easily.",
+        "The mayor stands to lose the most.",
+        "The club is poised for a rebound.",
+        "Her resignation is only a matter of time.",
+        "With three rounds left, the title is hers to lose.",
+        "The regional council was bracing for defeat.",
+        "The ferry operator would almost certainly raise fares.",
+        "It is unlikely that any of the bills could pass.",
+        "The likely nominee leads every poll.",
+        "The tolls would fall sharply after the merger, the analysts predicted.",
+        "We're going to beat them in the north.",
+        "I think I'm going to have the votes, OK?",
+        "She raised serious doubts about whether the council will act.",
+    ],
+)
+def test_forecasts_without_will(sentence):
+    assert find_cues(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She will have to win back the suburbs.",
+        "We are going to need to raise money.",
+        "The vote will show whether the coalition holds.",
+        "He's not predicting she'll win the seat.",
+        "It's the most important job anyone will ever have.",
+        "We need someone who is going to fix the roads.",
+        "The more people you ask, the better your numbers are going to be.",
+        "In any other year they would certainly be short-listed.",
+        "I would certainly agree.",
+        "It was unlikely that many voters would choose that way.",
+        "It will be up to the council to decide.",
+        "Nobody knows who is going to win the seat.",
+        "I bet most people are tired of it.",
+        "She expects me to do the same thing.",
+        "I'll just be happy when the roadworks are gone.",
+        "Most of us would probably agree that the fine was fair.",
+        "Only the naive would expect anything different.",
+        "The debt will double every 35 years at that rate.",
+    ],
+)
+def test_more_things_that_are_not_forecasts(sentence):
+    assert find_cues(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nothing much will happen before the election.",
+        "No one is going to sign that deal.",
+        "Nor will they build the new pipeline.",
+    ],
+)
+def test_a_negative_subject_negates_the_forecast(sentence):
+    (cue,) = find_cues(sentence)
+    assert cue.negated

@@ -50,3 +50,19 @@ def test_probability_and_polarity(sentence, p, polarity):
 def test_hedge_words_are_reported():
     assert reading("It is most unlikely the strike will end.").hedge == "most unlikely"
     assert reading("The bill will pass.").hedge is None
+
+
+@pytest.mark.parametrize(
+    "sentence, probability, polarity",
+    [
+        ("The depot will probably not close.", 0.26, "negative"),
+        ("The depot is probably not going to close.", 0.26, "negative"),
+        ("The depot will not likely close.", 0.3, "negative"),
+        ("The depot probably will not close.", 0.3, "negative"),
+    ],
+)
+def test_a_negation_shared_by_cue_and_hedge_counts_once(sentence, probability, polarity):
+    (cue,) = find_cues(sentence)
+    reading = read_hedge(sentence, cue)
+    assert reading.probability == pytest.approx(probability, abs=0.02)
+    assert reading.polarity == polarity

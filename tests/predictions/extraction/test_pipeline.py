@@ -168,3 +168,39 @@ def test_first_person_in_a_comment_is_the_commenter():
     )  # fmt: skip
     (candidate,) = extract(comment)
     assert (candidate.speaker, candidate.speaker_role) == ("harbour_reader", "commenter")
+
+
+def test_one_candidate_per_forecast_clause():
+    text = (
+        "Ada Park said rates will rise this year, but inflation will probably not fall before 2016."
+    )
+    first, second = extract(article(text))
+    assert (first.claim, first.polarity, first.probability) == (
+        "rates will rise this year", "positive", 0.85,
+    )  # fmt: skip
+    assert first.deadline == datetime.date(2014, 12, 31)
+    assert (second.claim, second.polarity, second.hedge) == (
+        "inflation will fall before 2016", "negative", "probably not",
+    )  # fmt: skip
+    assert second.probability < 0.3
+    assert second.deadline == datetime.date(2015, 12, 31)
+    assert first.speaker == second.speaker == "Ada Park"
+    assert first.quote == second.quote == text
+
+
+def test_deck_under_the_headline_is_not_a_forecast():
+    body = " ".join(["The council met on Monday to go through a long list of items."] * 3)
+    text = f"Harbour vote looms\nCouncil will decide the fate of the pier.\n\n{body}"
+    assert extract(article(text, title="Harbour vote looms")) == []
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "''I think the pier will close by June,'' Ada Park said."
+    (candidate,) = extract(article(text))
+    assert (candidate.speaker, candidate.claim) == ("Ada Park", "the pier will close by June")
+    assert candidate.quote == text
+
+
+def test_claim_leaves_out_mark_my_words():
+    (candidate,) = extract(article("Mark my words: the pier will never reopen."))
+    assert (candidate.claim, candidate.polarity) == ("the pier will reopen", "negative")

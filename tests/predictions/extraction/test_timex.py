@@ -5,7 +5,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from predictions.extraction import timex
+from predictions.extraction import timex, timex_patterns
 from predictions.extraction.holidays import us_election_day
 from predictions.extraction.timex import (
     Period,
@@ -173,10 +173,10 @@ def test_us_election_days():
     assert us_election_day(2015) is None
 
 
-def test_explicit_dates_call_dateparser_once_per_expression_and_day():
+def test_numeric_dates_call_dateparser_once_per_expression_and_day():
     timex._dateparser_day.cache_clear()
     for _ in range(3):
-        resolve(only("on Sept. 30"), ANCHOR)
+        resolve(only("on 5/25/2014"), ANCHOR)
     info = timex._dateparser_day.cache_info()
     assert (info.misses, info.hits) == (1, 2)
 
@@ -190,6 +190,8 @@ def test_computed_forms_do_not_call_dateparser():
         "the third quarter",
         "within six months",
         "by Christmas",
+        "on Sept. 30",
+        "by 25 May 2014",
     ):
         resolve(find_timexes(text)[-1], ANCHOR)
     assert timex._dateparser_day.cache_info().misses == 0
@@ -255,7 +257,7 @@ TIME_WORDS = st.sampled_from(
 )
 def test_word_start_search_agrees_with_searching_everywhere(text, anchor):
     fast = find_timexes(text)
-    assert fast == timex._find_timexes_everywhere(text)
+    assert fast == timex_patterns._find_timexes_everywhere(text)
     for found in fast:
         assert text[found.start : found.end] == found.text
         for prefer in ("future", "past", "nearest"):
