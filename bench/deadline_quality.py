@@ -110,7 +110,7 @@ def concrete(value: str) -> bool:
 def our_value(text: str, timex: Timex, dct: datetime.date, breaks: list[int]) -> str | None:
     prefer = clause_tense(text, timex.start, timex.end, breaks) or "nearest"
     value = resolve(timex, dct, prefer)
-    return timeml_value(value, dct) if value is not None else None
+    return timeml_value(value) if value is not None else None
 
 
 def ours_found(document: Document) -> list[tuple[int, int, str | None]]:

@@ -163,7 +163,7 @@ def starts(period: Period) -> datetime.date:
 # --- TimeML values --------------------------------------------------------------------------------
 
 
-def timeml_value(value: Value, anchor: datetime.date) -> str | None:
+def timeml_value(value: Value) -> str | None:
     """The TIMEX3 `value` a period would carry in TimeML (as in TempEval), for measuring."""
     if isinstance(value, Ref):
         return {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}.get(
