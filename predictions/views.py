@@ -22,6 +22,7 @@ from predictions.selectors.leaderboards import person_calibration, person_score_
 from predictions.selectors.records import outlet_record, person_record
 from predictions.selectors.search import site_search
 from predictions.selectors.sources import article_predictions_shown, outlet_people
+from predictions.views_index import leaderboard_filters
 
 PAGE_SIZE = 25
 
@@ -55,14 +56,17 @@ def leaderboard(request: HttpRequest) -> HttpResponse:
         - {"all"},
         reverse=True,
     )
-    period = request.GET.get("period", "all")
-    period = period if period in periods else "all"
     tags = list(
         Tag.objects.filter(pk__in=LeaderboardEntry.objects.filter(scope=scope).values("tag"))
     )
-    tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
+    chosen, errors = leaderboard_filters(request, periods=periods, tags=tags)
+    period, tag = chosen["period"], chosen["tag"]
     minimum = settings.ARCHIVE_MIN_RESOLVED
-    entries = list(board_rows(scope=scope, period=period, tag=tag, min_resolved=minimum))
+    entries = (
+        []
+        if errors
+        else list(board_rows(scope=scope, period=period, tag=tag, min_resolved=minimum))
+    )
     below = (
         LeaderboardEntry.objects.board(scope=scope, period=period, tag=tag)
         .filter(resolved__lt=minimum)
@@ -80,7 +84,9 @@ def leaderboard(request: HttpRequest) -> HttpResponse:
             "tag": tag,
             "minimum": minimum,
             "below": below,
+            "errors": errors,
         },
+        status=400 if errors else 200,
     )
 
 
