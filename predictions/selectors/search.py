@@ -10,8 +10,11 @@ over the archive's names on SQLite.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -100,10 +103,11 @@ def _ranked(queryset: QuerySet, *, terms: list[str], weights: dict, newest: str)
     """Rows matching every term, most relevant first (``weights`` maps field → weight 1-4)."""
     if connection.vendor == "postgresql":
         letters = {4: "A", 3: "B", 2: "C", 1: "D"}
-        vector = None
-        for name, weight in weights.items():
-            part = SearchVector(name, weight=letters[weight], config="english")
-            vector = part if vector is None else vector + part
+        parts = [
+            SearchVector(name, weight=letters[weight], config="english")
+            for name, weight in weights.items()
+        ]
+        vector: Any = functools.reduce(operator.add, parts)
         text = " ".join(f'"{t}"' if " " in t else t for t in terms)
         search = SearchQuery(text, config="english", search_type="websearch")
         return (
@@ -193,13 +197,19 @@ def _found(query: str, terms: list[str], limit: int) -> SearchResults:
     return results
 
 
-def _near_words_postgresql(word: str) -> list[str]:
-    """Names and claim texts holding a word like ``word`` (pg_trgm word similarity), one query."""
-    parts = [
-        model.objects.annotate(likeness=TrigramWordSimilarity(word, column))
+def _similar(queryset: QuerySet, column: str, word: str) -> QuerySet:
+    return (
+        queryset.annotate(likeness=TrigramWordSimilarity(word, column))
         .filter(likeness__gte=TRIGRAM_WORD_THRESHOLD)
         .order_by("-likeness")
         .values_list(column, flat=True)[:5]
+    )
+
+
+def _near_words_postgresql(word: str) -> list[str]:
+    """Names and claim texts holding a word like ``word`` (pg_trgm word similarity), one query."""
+    parts = [
+        _similar(model.objects.all(), column, word)
         for model, column in ((Person, "name"), (Outlet, "name"), (Tag, "name"), (Claim, "text"))
     ]
     return list(parts[0].union(*parts[1:], all=True))
