@@ -115,7 +115,8 @@ def person(request: HttpRequest, slug: str) -> HttpResponse:
 
 def prediction(request: HttpRequest, pk: int) -> HttpResponse:
     subject = get_object_or_404(
-        Prediction.objects.with_relations().select_related("condition_claim"), pk=pk
+        Prediction.objects.with_relations().select_related("condition_claim", "comment__author"),
+        pk=pk,
     )
     if subject.status != Prediction.Status.ACCEPTED and not request.user.is_staff:
         raise Http404("No accepted prediction here.")
@@ -223,8 +224,11 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     for forecast in forecasts:
         by_comment.setdefault(forecast.comment_id, []).append(forecast)
     comments = list(subject.comments.select_related("author").order_by("position"))
+    replied_to = {comment.parent_id for comment in comments}
     for comment in comments:
         comment.forecasts = by_comment.get(comment.pk, [])
+        # An empty comment is noise, unless others replied to it.
+        comment.shown = bool(comment.body.strip()) or comment.pk in replied_to
     return render(
         request,
         "site/article.html",
@@ -233,7 +237,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
             "forecasts": forecasts,
             "article_forecasts": by_comment.get(None, []),
             "thread": thread_order(comments),
-            "comment_count": len(comments),
+            "comment_count": sum(comment.shown for comment in comments),
         },
     )
 

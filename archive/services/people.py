@@ -20,12 +20,17 @@ from archive.slugs import unique_slug, unique_slugs
 T = TypeVar("T")
 
 
-def outlet_get_or_create(*, name: str) -> Outlet:
-    """The outlet called ``name`` (case-insensitively), created with a unique slug if new."""
+def outlet_get_or_create(*, name: str, kind: str | None = None) -> Outlet:
+    """The outlet called ``name`` (case-insensitively), created with a unique slug if new.
+
+    ``kind`` applies only to a new outlet (an editor's choice for an existing one stands).
+    """
     return get_or_create(
         find=lambda: Outlet.objects.filter(name__iexact=name).first(),
         create=lambda: Outlet.objects.create(
-            name=name, slug=unique_slug(Outlet, name, fallback="outlet")
+            name=name,
+            slug=unique_slug(Outlet, name, fallback="outlet"),
+            kind=kind or Outlet.Kind.NEWSPAPER,
         ),
     )
 
