@@ -28,19 +28,19 @@ app_name = "api"
 
 class ArchiveAPIRoot(routers.APIRootView):
     """Public forecasts found in articles and reader comments, who made them, how sure they
-    sounded, by when, and how they turned out: the archive's data, read-only for everyone.
+    sounded, by when, and how they turned out: the archive's data, open for anyone to read.
 
     Below are the resources, each a link to its list. Lists filter by the parameters the
     documentation names (a person, outlet or tag that does not exist is a 400 naming the
-    filter, never an empty list), order by `ordering`, and page: follow `next` until it is
-    null (`page_size` up to each list's stated maximum). Predictions, events and judgements
-    page by cursor; the smaller lists also give `count`. `judgements/?current=true` is each
+    filter, never an empty list), order by “ordering”, and page: follow “next” until it is
+    null (“page_size” up to each list's stated maximum). Predictions, events and judgements
+    page by cursor; the smaller lists also give “count”. “judgements/?current=true” is each
     prediction's judgement that counts. The exports give every accepted prediction with its
     scores as CSV or JSON, with the same filters.
 
     Reading needs no account; recording and reviewing need an editor's token
-    (`Authorization: Token …`). The full reference is at `docs/`, the OpenAPI document at
-    `schema/`.
+    (“Authorization: Token …”). The full reference is at “docs/”, the OpenAPI document at
+    “schema/”.
     """
 
     name = "Prediction Archive API"

@@ -20,6 +20,7 @@ from predictions.selectors.indexes import (
     claim_index_counts,
     claim_index_list,
     outlet_choice_list,
+    outlet_get_by_slug,
     outlet_index_list,
     person_index_counts,
     person_index_list,
@@ -37,7 +38,7 @@ class ArticleIndexForm(forms.Form):
         slug = self.cleaned_data["outlet"]
         if not slug:
             return None
-        found = Outlet.objects.filter(slug=slug).first()
+        found = outlet_get_by_slug(slug=slug)
         if found is None:
             raise forms.ValidationError(f"No outlet “{slug}” in the archive.")
         return found

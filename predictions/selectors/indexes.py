@@ -194,6 +194,10 @@ def claim_index_counts() -> dict[str, int]:
     return {"all": total, "open": open_count, "resolved": total - open_count}
 
 
+def outlet_get_by_slug(*, slug: str) -> Outlet | None:
+    return Outlet.objects.filter(slug=slug).first()
+
+
 def outlet_choice_list() -> list[Outlet]:
     """Outlets with at least one article, for the articles index's filter."""
     return list(Outlet.objects.filter(articles__isnull=False).distinct().order_by("name"))

@@ -8,7 +8,7 @@ def test_the_root_describes_the_archive_and_points_to_its_documentation(anon):
     page = response.content.decode()
     assert "Prediction Archive API" in page
     assert "default basic root view" not in page.lower()
-    assert "follow <code>next</code>" in page or "follow `next`" in page
+    assert "follow “next”" in page
     link = anon.get("/api/").headers["Link"]
     assert '/api/docs/>; rel="service-doc"' in link and '/api/schema/>; rel="service-desc"' in link
 
