@@ -7,13 +7,14 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 DEMO_ENV := DJANGO_DEBUG=1 ARCHIVE_MIN_RESOLVED=3
 
-.PHONY: help venv install install-dev browser migrate demo demo-data serve test test-fast lint format bench clean
+.PHONY: help venv install install-dev browser migrate demo demo-data serve test test-fast lint format bench clean screenshots
 
 help:
 	@echo "make demo       set up a SQLite archive with the demo story and serve it on $(HOST):$(PORT)"
 	@echo "make test       install the dev tools, run make lint, then the whole test suite"
 	@echo "make lint       ruff check and format check, the import contracts and mypy"
 	@echo "make bench      run the benchmarks in bench/ (needs ../shared/corpus)"
+	@echo "make screenshots  redraw the README's pictures from the demo (the browser test)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,3 +68,7 @@ bench: install-dev
 
 clean:
 	rm -rf var/ static/ test-artifacts/ .pytest_cache .ruff_cache .hypothesis
+
+# The README's pictures are the browser test's screenshots of the demo story.
+screenshots: browser
+	README_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser -q tests/browser

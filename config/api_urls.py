@@ -8,6 +8,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 from rest_framework import routers
+from rest_framework.reverse import reverse
 
 from archive.api.views import CommentViewSet, OutletViewSet
 from config.exceptions import error_body
@@ -25,8 +26,39 @@ from predictions.api.views import (
 app_name = "api"
 
 
+class ArchiveAPIRoot(routers.APIRootView):
+    """Public forecasts found in articles and reader comments, who made them, how sure they
+    sounded, by when, and how they turned out: the archive's data, open for anyone to read.
+
+    Below are the resources, each a link to its list. Lists filter by the parameters the
+    documentation names (a person, outlet or tag that does not exist is a 400 naming the
+    filter, never an empty list), order by “ordering”, and page: follow “next” until it is
+    null (“page_size” up to each list's stated maximum). Predictions, events and judgements
+    page by cursor; the smaller lists also give “count”. “judgements/?current=true” is each
+    prediction's judgement that counts. The exports give every accepted prediction with its
+    scores as CSV or JSON, with the same filters.
+
+    Reading needs no account; recording and reviewing need an editor's token
+    (“Authorization: Token …”). The full reference is at “docs/”, the OpenAPI document at
+    “schema/”.
+    """
+
+    name = "Prediction Archive API"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # RFC 8631: where a client finds the documentation and the machine-readable description.
+        response["Link"] = (
+            f'<{reverse("api:docs", request=request)}>; rel="service-doc", '
+            f'<{reverse("api:schema", request=request)}>; rel="service-desc"'
+        )
+        return response
+
+
 class ArchiveRouter(routers.DefaultRouter):
     """The default router, whose root also lists the endpoints that are not viewsets."""
+
+    APIRootView = ArchiveAPIRoot
 
     extra_root_entries = {
         "documents": "documents",

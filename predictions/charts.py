@@ -51,6 +51,8 @@ class Chart:
     y_ticks: tuple[Tick, ...] = ()
     reference: tuple[float, float, float, float] | None = None
     reference_label: str = ""
+    # A label written beside a lone point, which has no line to read it from.
+    callout: tuple[float, float, str] | None = None
 
     @property
     def empty(self) -> bool:
@@ -139,10 +141,22 @@ def calibration_sparkline(bins: Sequence[CalibrationBin], *, size: float = 32) -
     )
 
 
+# The score line is drawn twice, and CSS shows one: at phone width the wide drawing would be
+# scaled down until its 11-unit labels were 5 px tall, so the narrow one is drawn at about the
+# width it is shown at.
+NARROW_WIDTH = 360.0
+# Points at least this far apart on the x axis per year label.
+X_LABEL_SPACING = 64.0
+
+
 def score_line(
     points: Sequence[tuple[datetime.date, float]], *, width: float = 640, height: float = 220
 ) -> Chart:
-    """Running mean Brier score over time; lower is better, 0.25 is always saying 50%."""
+    """Running mean Brier score over time; lower is better, 0.25 is always saying 50%.
+
+    A single point (one day of outcomes) is drawn large and labelled with its value, since
+    there is no line to read it from.
+    """
     left, top, right, bottom = 44.0, 12.0, width - 16.0, height - 30.0
     if not points:
         return Chart(width=width, height=height, left=left, top=top, right=right, bottom=bottom)
@@ -160,12 +174,14 @@ def score_line(
         return _scale(value / ceiling, bottom, top)
 
     coords = [(_round(x_of(d)), _round(y_of(v))) for d, v in points]
+    radius = 5.0 if len(points) == 1 else 4.0 if len(points) <= 3 else 2.5
     dots = tuple(
-        Dot(x=x, y=y, r=2.5, title=f"{d:%d %b %Y}: {v:.3f}")
+        Dot(x=x, y=y, r=radius, title=f"{d:%d %b %Y}: {v:.3f}")
         for (x, y), (d, v) in zip(coords, points, strict=True)
     )
     years = range(points[0][0].year, points[-1][0].year + 1)
-    step = max(1, math.ceil(len(years) / 8))
+    fit = max(1, int((right - left) // X_LABEL_SPACING))
+    step = max(1, math.ceil(len(years) / fit))
     x_ticks = tuple(
         Tick(at=_round(x_of(datetime.date(year, 1, 1))), label=str(year))
         for year in years[::step]
@@ -177,6 +193,10 @@ def score_line(
         Tick(at=_round(y_of(v)), label=f"{v:.1f}") for v in _frange(0.0, ceiling + 1e-9, 0.1)
     )
     reference_y = _round(y_of(0.25))
+    callout = None
+    if len(points) == 1:
+        (x, y), (_, value) = coords[0], points[0]
+        callout = (_round(x + radius + 6), y, f"{value:.3f}")
     return Chart(
         width=width,
         height=height,
@@ -190,6 +210,7 @@ def score_line(
         y_ticks=y_ticks,
         reference=(left, reference_y, right, reference_y),
         reference_label="0.25: always saying 50%",
+        callout=callout,
     )
 
 

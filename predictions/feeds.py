@@ -72,7 +72,15 @@ class ResolvedFeed(Feed):
         return _description(item)
 
     def item_pubdate(self, item: Prediction):
-        return item.judged_at
+        """The day the outcome became known: the claim's resolution day, where it has one.
+
+        The moment of judging is when the archive recorded it (for a demo or an import, every
+        item at once); the updated date keeps that.
+        """
+        day = item.claim.resolved_on if item.claim_id else None
+        if day is None:
+            return item.judged_at
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
     def item_updateddate(self, item: Prediction):
         return item.judged_at

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from predictions import judging
 from predictions.scoring import EVEN
@@ -89,6 +89,18 @@ class EventQuerySet(models.QuerySet):
 class JudgementQuerySet(models.QuerySet):
     def with_relations(self) -> JudgementQuerySet:
         return self.select_related("prediction", "event", "judged_by")
+
+    def current(self) -> JudgementQuerySet:
+        """Each prediction's latest judgement: the one that counts (``withdrawn`` if reopened)."""
+        later = self.model.objects.filter(prediction=OuterRef("prediction")).filter(
+            Q(judged_at__gt=OuterRef("judged_at"))
+            | Q(judged_at=OuterRef("judged_at"), pk__gt=OuterRef("pk"))
+        )
+        return self.filter(~Exists(later))
+
+    def superseded(self) -> JudgementQuerySet:
+        """Judgements a later one on the same prediction replaced (kept in the log)."""
+        return self.exclude(pk__in=self.model.objects.current().values("pk"))
 
 
 class LeaderboardEntryQuerySet(models.QuerySet):

@@ -2,13 +2,17 @@
 
 from django.urls import path
 
-from predictions import feeds, views
+from predictions import feeds, views, views_index
 
 app_name = "site"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("leaderboard/", views.leaderboard, name="leaderboard"),
+    path("people/", views_index.people, name="people"),
+    path("outlets/", views_index.outlets, name="outlets"),
+    path("articles/", views_index.articles, name="articles"),
+    path("claims/", views_index.claims, name="claims"),
     path("people/<slug:slug>/", views.person, name="person"),
     path("people/<slug:slug>/feed.rss", feeds.PersonFeed(), name="person-rss"),
     path("people/<slug:slug>/feed.atom", feeds.PersonAtomFeed(), name="person-atom"),

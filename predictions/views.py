@@ -45,6 +45,7 @@ from predictions.selectors.pages import (
 from predictions.selectors.records import outlet_record, person_record
 from predictions.selectors.search import site_search
 from predictions.selectors.sources import article_predictions_shown, outlet_people
+from predictions.views_index import leaderboard_filters
 
 PAGE_SIZE = 25
 
@@ -67,12 +68,15 @@ def home(request: HttpRequest) -> HttpResponse:
 def leaderboard(request: HttpRequest) -> HttpResponse:
     scope = "outlet" if request.GET.get("by") == "outlet" else "person"
     periods = leaderboard_periods(scope=scope)
-    period = request.GET.get("period", "all")
-    period = period if period in periods else "all"
     tags = leaderboard_tags(scope=scope)
-    tag = next((t for t in tags if t.slug == request.GET.get("tag")), None)
+    chosen, errors = leaderboard_filters(request, periods=periods, tags=tags)
+    period, tag = chosen["period"], chosen["tag"]
     minimum = settings.ARCHIVE_MIN_RESOLVED
-    entries = list(board_rows(scope=scope, period=period, tag=tag, min_resolved=minimum))
+    entries = (
+        []
+        if errors
+        else list(board_rows(scope=scope, period=period, tag=tag, min_resolved=minimum))
+    )
     below = leaderboard_unranked_count(scope=scope, period=period, tag=tag, minimum=minimum)
     return render(
         request,
@@ -86,7 +90,9 @@ def leaderboard(request: HttpRequest) -> HttpResponse:
             "tag": tag,
             "minimum": minimum,
             "below": below,
+            "errors": errors,
         },
+        status=400 if errors else 200,
     )
 
 
@@ -199,8 +205,11 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     for forecast in forecasts:
         by_comment.setdefault(forecast.comment_id, []).append(forecast)
     comments = article_comments(article=subject)
+    replied_to = {comment.parent_id for comment in comments}
     for comment in comments:
         comment.forecasts = by_comment.get(comment.pk, [])
+        # An empty comment is noise, unless others replied to it.
+        comment.shown = bool(comment.body.strip()) or comment.pk in replied_to
     return render(
         request,
         "site/article.html",
@@ -209,7 +218,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
             "forecasts": forecasts,
             "article_forecasts": by_comment.get(None, []),
             "thread": thread_order(comments),
-            "comment_count": len(comments),
+            "comment_count": sum(comment.shown for comment in comments),
         },
     )
 

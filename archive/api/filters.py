@@ -7,6 +7,8 @@ import datetime
 import django_filters as filters
 from django import forms
 from django_filters.fields import IsoDateTimeField
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
 
 from archive.api.search import text_search
 from archive.models import Article, Comment, Outlet, Person
@@ -24,6 +26,98 @@ class IdFilter(filters.NumberFilter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_ID)
         super().__init__(*args, **kwargs)
+
+
+class NamingField(forms.CharField):
+    """A slug (or id) that must name a row: one naming nothing is a 400 that says so.
+
+    An empty list would read as "none of those", when the caller most likely mistyped a name.
+    """
+
+    def __init__(self, *, model, to_field: str = "slug", noun: str = "", **kwargs) -> None:
+        self.model, self.to_field = model, to_field
+        self.noun = noun or model._meta.verbose_name
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        if not self.model._default_manager.filter(**{self.to_field: value}).exists():
+            raise forms.ValidationError(
+                f"No {self.noun} “{value}” in the archive.", code="does_not_exist"
+            )
+        return value
+
+
+class NamingIdField(forms.IntegerField):
+    """An id that must name a row (see ``NamingField``)."""
+
+    def __init__(self, *, model, noun: str = "", **kwargs) -> None:
+        self.model = model
+        self.noun = noun or model._meta.verbose_name
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is None:
+            return value
+        if not self.model._default_manager.filter(pk=value).exists():
+            raise forms.ValidationError(
+                f"No {self.noun} with id {value} in the archive.", code="does_not_exist"
+            )
+        return value
+
+
+class SlugFilter(filters.CharFilter):
+    """Rows related to the one ``model`` row with this slug; a slug naming none is a 400."""
+
+    field_class = NamingField
+
+    def __init__(self, *args, model, noun: str = "", **kwargs) -> None:
+        kwargs.update(model=model, noun=noun)
+        super().__init__(*args, **kwargs)
+
+
+class ReferenceFilter(IdFilter):
+    """Rows related to the ``model`` row with this id; an id naming none is a 400."""
+
+    field_class = NamingIdField
+
+    def __init__(self, *args, model, noun: str = "", **kwargs) -> None:
+        kwargs.update(model=model, noun=noun)
+        super().__init__(*args, **kwargs)
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """``?ordering=``, where a field the list cannot be ordered by is a 400 naming the choices."""
+
+    def remove_invalid_fields(self, queryset, fields, view, request):
+        valid = {name for name, _ in self.get_valid_fields(queryset, view, {"request": request})}
+        wanted = [term for term in fields if term]
+        unknown = [term for term in wanted if term.lstrip("-") not in valid]
+        if unknown:
+            choices = ", ".join(sorted(valid))
+            raise ValidationError(
+                {
+                    self.ordering_param: [
+                        f"Cannot order by “{unknown[0]}”: choose from {choices}"
+                        " (with a leading - for descending)."
+                    ]
+                }
+            )
+        return wanted
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        fields = getattr(view, "ordering_fields", None)
+        if isinstance(fields, list | tuple):
+            for parameter in parameters:
+                parameter["description"] = (
+                    f"Order by {', '.join(fields)} (comma-separated; a leading - for"
+                    " descending). Any other field is a 400."
+                )
+        return parameters
 
 
 class UtcIsoDateTimeField(IsoDateTimeField):
@@ -68,8 +162,8 @@ class PersonFilter(SearchFilterSet):
     search_fields = ("name", "description")
 
     kind = filters.ChoiceFilter(choices=Person.Kind.choices)
-    outlet = filters.CharFilter(
-        field_name="outlet__slug", label="Outlet (slug) a commenter is scoped to."
+    outlet = SlugFilter(
+        field_name="outlet__slug", model=Outlet, label="Outlet (slug) a commenter is scoped to."
     )
 
     class Meta:
@@ -80,8 +174,10 @@ class PersonFilter(SearchFilterSet):
 class ArticleFilter(SearchFilterSet):
     search_fields = ("title", "body")
 
-    outlet = filters.CharFilter(field_name="outlet__slug", label="Outlet (slug).")
-    author = filters.CharFilter(field_name="authors__slug", label="Author (slug).")
+    outlet = SlugFilter(field_name="outlet__slug", model=Outlet, label="Outlet (slug).")
+    author = SlugFilter(
+        field_name="authors__slug", model=Person, noun="person", label="Author (slug)."
+    )
     published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
     published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
     language = filters.CharFilter()
@@ -94,8 +190,10 @@ class ArticleFilter(SearchFilterSet):
 class CommentFilter(SearchFilterSet):
     search_fields = ("body",)
 
-    article = IdFilter(field_name="article_id")
-    author = filters.CharFilter(field_name="author__slug", label="Author (slug).")
+    article = ReferenceFilter(field_name="article_id", model=Article)
+    author = SlugFilter(
+        field_name="author__slug", model=Person, noun="person", label="Author (slug)."
+    )
 
     class Meta:
         model = Comment

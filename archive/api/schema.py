@@ -81,6 +81,13 @@ class ArchiveAutoSchema(AutoSchema):
             "description": "",
         }
 
+    def get_auth(self) -> list:
+        # Reads are public: listing the optional token on them would put a padlock on every
+        # GET in the docs, as if reading needed an account.
+        if self.method in ("GET", "HEAD", "OPTIONS"):
+            return []
+        return super().get_auth()
+
     def get_filter_backends(self) -> list:
         # The exports are not lists of serialized objects, but take the list's filters.
         if getattr(self.view, "filters_without_list", False):

@@ -20,7 +20,7 @@ from django.utils import timezone
 from archive.errors import ArchiveError, DocumentError
 from archive.importers.documents import Defaults, DocumentData, content_hash
 from archive.importers.readers import ReadResult, read_path
-from archive.models import Article, Comment, Person
+from archive.models import Article, Comment, Outlet, Person
 from archive.permissions import Actor, permission_require, stored_user
 from archive.selectors import article_find_duplicate
 from archive.services.people import (
@@ -107,7 +107,8 @@ def document_import(*, document: DocumentData, by: Actor = None) -> ImportOutcom
 
 
 def article_store(*, document: DocumentData, digest: str, by: Actor = None) -> Article:
-    outlet = outlet_get_or_create(name=document_outlet_name(document))
+    name = document_outlet_name(document)
+    outlet = outlet_get_or_create(name=name, kind=document_outlet_kind(document, name))
     article = Article.objects.create(
         outlet=outlet,
         url=document.url,
@@ -170,6 +171,17 @@ def document_outlet_name(document: DocumentData) -> str:
     raise DocumentError(
         "outlet: required when the document has no url (or give --outlet)", field="outlet"
     )
+
+
+def document_outlet_kind(document: DocumentData, outlet_name: str) -> str | None:
+    """The kind of outlet the document's ``outlet_kind`` names; else "blog" for an outlet named
+    after the document's only author (a personal blog); else None (the default kind)."""
+    kind = document.metadata.get("outlet_kind")
+    if isinstance(kind, str) and kind.lower() in Outlet.Kind.values:
+        return kind.lower()
+    if len(document.authors) == 1 and document.authors[0].casefold() == outlet_name.casefold():
+        return Outlet.Kind.BLOG
+    return None
 
 
 def _source_format(name: str) -> str:

@@ -24,7 +24,11 @@ M = TypeVar("M", bound=models.Model)
 
 
 def outlet_get_or_create(*, name: str, kind: str | None = None, homepage: str = "") -> Outlet:
-    """The outlet called ``name`` (case-insensitively), created with a unique slug if new."""
+    """The outlet called ``name`` (case-insensitively), created with a unique slug if new.
+
+    ``kind`` and ``homepage`` apply only to a new outlet (an editor's choice for an existing one
+    stands).
+    """
     extra: dict[str, Any] = {"homepage": homepage} | ({"kind": kind} if kind else {})
     return get_or_create(
         find=lambda: Outlet.objects.filter(name__iexact=name).first(),

@@ -1,7 +1,8 @@
 """Researchers' exports: every accepted prediction with its outcome and scores, as CSV or JSON.
 
 Both stream the rows straight from the database, so an export of the whole archive never sits in
-memory. The prediction filters of the list endpoint apply here too.
+memory. The prediction filters of the list endpoint apply here too. The columns, and how each
+value is written (the same in both formats), are ``predictions.api.export_rows``'.
 """
 
 from __future__ import annotations
@@ -17,37 +18,10 @@ from rest_framework import generics
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 
+from predictions.api.export_rows import COLUMNS, LOOKUPS, TYPES, export_rows
 from predictions.api.filters import PredictionFilter
 from predictions.selectors.predictions import prediction_list
 
-# Output column -> queryset lookup.
-COLUMNS = {
-    "id": "id",
-    "status": "status",
-    "speaker": "speaker_name",
-    "speaker_slug": "speaker__slug",
-    "speaker_role": "speaker_role",
-    "outlet": "article__outlet__name",
-    "outlet_slug": "article__outlet__slug",
-    "article_id": "article_id",
-    "article_url": "article__url",
-    "comment_id": "comment_id",
-    "quote": "quote",
-    "claim_id": "claim_id",
-    "claim": "claim__text",
-    "claim_text": "claim_text",
-    "polarity": "polarity",
-    "probability": "probability",
-    "hedge": "hedge",
-    "condition": "condition_text",
-    "made_at": "made_at",
-    "deadline": "deadline",
-    "deadline_kind": "deadline_kind",
-    "outcome": "outcome",
-    "judged_at": "judged_at",
-    "brier": "brier",
-    "log_score": "log_score",
-}
 _CHUNK = 2000
 # A spreadsheet reads a cell starting with one of these as a formula (or a command, on some).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -96,7 +70,7 @@ class PredictionExportView(generics.GenericAPIView):
         if "status" not in self.request.query_params:
             queryset = queryset.accepted()
         queryset = self.filter_queryset(queryset).order_by("id")
-        return queryset.values_list(*COLUMNS.values()).iterator(chunk_size=_CHUNK)
+        return export_rows(queryset.values_list(*LOOKUPS).iterator(chunk_size=_CHUNK))
 
 
 class PredictionCsvExportView(PredictionExportView):
@@ -134,7 +108,7 @@ class PredictionJsonExportView(PredictionExportView):
                     "type": "array",
                     "items": {
                         "type": "object",
-                        "properties": {name: {} for name in COLUMNS},
+                        "properties": TYPES,
                     },
                 },
                 description="A list of objects, one per prediction.",

@@ -6,25 +6,35 @@ import datetime
 
 import django_filters as filters
 
-from archive.api.filters import DateTimeFilter, IdFilter, SearchFilterSet
+from archive.api.filters import (
+    DateTimeFilter,
+    ReferenceFilter,
+    SearchFilterSet,
+    SlugFilter,
+)
+from archive.models import Article, Outlet, Person
 from predictions.deadlines import due_before_q
-from predictions.models import Claim, Event, Judgement, Prediction
+from predictions.models import Claim, Event, Judgement, Prediction, Tag
 
 
 class PredictionFilter(SearchFilterSet):
     search_fields = ("quote", "claim_text", "speaker_name")
 
-    speaker = filters.CharFilter(field_name="speaker__slug", label="Speaker (person slug).")
-    outlet = filters.CharFilter(field_name="article__outlet__slug", label="Outlet (slug).")
+    speaker = SlugFilter(
+        field_name="speaker__slug", model=Person, noun="person", label="Speaker (person slug)."
+    )
+    outlet = SlugFilter(field_name="article__outlet__slug", model=Outlet, label="Outlet (slug).")
     status = filters.ChoiceFilter(choices=Prediction.Status.choices, label="Review status.")
     outcome = filters.ChoiceFilter(
         choices=[*Prediction.Outcome.choices, ("none", "Not judged yet")],
         method="filter_outcome",
         label='Outcome of the latest judgement, or "none" for unjudged predictions.',
     )
-    tag = filters.CharFilter(field_name="claim__tags__slug", label="Tag (slug) of the claim.")
-    claim = IdFilter(field_name="claim_id", label="Claim id.")
-    article = IdFilter(field_name="article_id", label="Article id.")
+    tag = SlugFilter(
+        field_name="claim__tags__slug", model=Tag, noun="tag", label="Tag (slug) of the claim."
+    )
+    claim = ReferenceFilter(field_name="claim_id", model=Claim, label="Claim id.")
+    article = ReferenceFilter(field_name="article_id", model=Article, label="Article id.")
     made_after = DateTimeFilter(field_name="made_at", lookup_expr="gte")
     made_before = DateTimeFilter(field_name="made_at", lookup_expr="lt")
     due_after = filters.DateFilter(
@@ -58,7 +68,7 @@ class ClaimFilter(SearchFilterSet):
     search_fields = ("text", "description")
 
     state = filters.ChoiceFilter(choices=Claim.State.choices)
-    tag = filters.CharFilter(field_name="tags__slug", label="Tag (slug).")
+    tag = SlugFilter(field_name="tags__slug", model=Tag, noun="tag", label="Tag (slug).")
     resolved_after = filters.DateFilter(field_name="resolved_on", lookup_expr="gte")
     resolved_before = filters.DateFilter(field_name="resolved_on", lookup_expr="lte")
 
@@ -70,7 +80,7 @@ class ClaimFilter(SearchFilterSet):
 class EventFilter(SearchFilterSet):
     search_fields = ("title", "description")
 
-    tag = filters.CharFilter(field_name="tags__slug", label="Tag (slug).")
+    tag = SlugFilter(field_name="tags__slug", model=Tag, noun="tag", label="Tag (slug).")
     occurred_after = filters.DateFilter(field_name="occurred_on", lookup_expr="gte")
     occurred_before = filters.DateFilter(field_name="occurred_on", lookup_expr="lte")
 
@@ -80,12 +90,20 @@ class EventFilter(SearchFilterSet):
 
 
 class JudgementFilter(filters.FilterSet):
-    prediction = IdFilter(field_name="prediction_id")
-    event = IdFilter(field_name="event_id")
+    prediction = ReferenceFilter(field_name="prediction_id", model=Prediction)
+    event = ReferenceFilter(field_name="event_id", model=Event)
+    current = filters.BooleanFilter(
+        method="filter_current",
+        label="true: only each prediction's latest judgement, the one that counts (a reopened"
+        " prediction's is `withdrawn`); false: only the superseded ones.",
+    )
     outcome = filters.ChoiceFilter(choices=Judgement.Outcome.choices)
     judged_after = DateTimeFilter(field_name="judged_at", lookup_expr="gte")
     judged_before = DateTimeFilter(field_name="judged_at", lookup_expr="lt")
 
     class Meta:
         model = Judgement
-        fields = ["prediction", "event", "outcome"]
+        fields = ["prediction", "event", "outcome", "current"]
+
+    def filter_current(self, queryset, name, value):
+        return queryset.current() if value else queryset.superseded()

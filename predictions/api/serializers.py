@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -215,6 +216,11 @@ class LeaderboardQuerySerializer(serializers.Serializer):
         max_value=1_000_000,
         help_text="Only rows with at least this many resolved predictions (default: the archive's minimum).",
     )
+
+    def validate_tag(self, value: str) -> str:
+        if not Tag.objects.filter(Q(slug=value) | Q(name__iexact=value)).exists():
+            raise serializers.ValidationError(f"No tag “{value}” in the archive.")
+        return value
 
 
 # Write actions: inputs and results.

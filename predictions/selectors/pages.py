@@ -109,7 +109,8 @@ def outlet_articles_latest(*, outlet: Outlet, limit: int = 10) -> list[Article]:
 
 def prediction_get(*, pk: int) -> Prediction:
     return get_object_or_404(
-        Prediction.objects.with_relations().select_related("condition_claim"), pk=pk
+        Prediction.objects.with_relations().select_related("condition_claim", "comment__author"),
+        pk=pk,
     )
 
 

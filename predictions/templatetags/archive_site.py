@@ -128,7 +128,10 @@ def calibration_sparkline(bins, size: int = 32) -> dict:
 
 @register.inclusion_tag("site/charts/score_line.html")
 def score_chart(points: Sequence[tuple[datetime.date, float]]) -> dict:
-    return {"chart": charts.score_line(points)}
+    return {
+        "chart": charts.score_line(points),
+        "narrow": charts.score_line(points, width=charts.NARROW_WIDTH),
+    }
 
 
 @register.simple_tag
@@ -177,3 +180,30 @@ def open_horizon() -> str:
     from predictions.deadlines import horizon_words
 
     return horizon_words()
+
+
+@register.inclusion_tag("site/parts/speaker.html")
+def speaker(prediction, hide_outlet: bool = False) -> dict:
+    """Who said it, and where, each named once.
+
+    An unsigned article's statements belong to its outlet's staff: they are shown as such and
+    link to the outlet, not to a person page that does not exist. A speaker who shares the
+    outlet's name (a blog called after its author) is not named twice. An unnamed reader is
+    "an anonymous reader".
+    """
+    article = prediction.article if prediction.article_id else None
+    outlet = article.outlet if article is not None else None
+    person = prediction.speaker if prediction.speaker_id else None
+    name = person.name if person is not None else (prediction.speaker_name or "")
+    same = outlet is not None and name.casefold() == outlet.name.casefold()
+    staff = person is None and outlet is not None and prediction.speaker_role == "author"
+    staff = staff and (same or not name)
+    if person is None and not name and prediction.speaker_role == "commenter":
+        name = "An anonymous reader"
+    return {
+        "person": person,
+        "name": name or "Unknown",
+        "staff": staff,
+        "outlet": outlet,
+        "show_outlet": outlet is not None and not hide_outlet and not same and not staff,
+    }

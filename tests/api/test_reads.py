@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +84,6 @@ def test_predictions_list_and_detail(anon, archive):
         ("q=approve", 6),
         ("q=mayor", 1),
         ("q=nothing-like-this", 0),
-        ("speaker=nobody", 0),
     ],
 )
 def test_prediction_filters(anon, archive, query, count):
@@ -110,10 +111,57 @@ def test_prediction_cursor_pages_cover_everything_once(anon, archive):
     assert len(seen) == len(set(seen)) == 7
 
 
-def test_page_size_is_capped(anon, archive):
-    response = anon.get("/api/outlets/?page_size=100000")
-    assert response.status_code == 200
-    assert response.json()["count"] == 2
+@pytest.mark.parametrize("path", ["/api/outlets/", "/api/predictions/"])
+@pytest.mark.parametrize("size", ["0", "-5", "100000", "ten"])
+def test_a_page_size_out_of_range_is_refused_with_the_maximum(anon, archive, path, size):
+    response = anon.get(f"{path}?page_size={size}")
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert list(error["fields"]) == ["page_size"]
+    assert "from 1 to" in error["message"]
+
+
+def test_the_largest_page_size_is_served(anon, archive):
+    assert anon.get("/api/outlets/?page_size=500").json()["count"] == 2
+    assert anon.get("/api/predictions/?page_size=1000").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("/api/predictions/", "speaker=nobody"),
+        ("/api/predictions/", "outlet=no-such-outlet"),
+        ("/api/predictions/", "tag=no-such-tag"),
+        ("/api/predictions/", "claim=999999"),
+        ("/api/predictions/", "article=999999"),
+        ("/api/claims/", "tag=no-such-tag"),
+        ("/api/events/", "tag=no-such-tag"),
+        ("/api/articles/", "outlet=no-such-outlet"),
+        ("/api/articles/", "author=nobody"),
+        ("/api/people/", "outlet=no-such-outlet"),
+        ("/api/comments/", "author=nobody"),
+        ("/api/judgements/", "prediction=999999"),
+        ("/api/leaderboards/people/", "tag=no-such-tag"),
+    ],
+)
+def test_a_filter_naming_nothing_is_a_400_naming_the_filter(anon, archive, path, query):
+    response = anon.get(f"{path}?{query}")
+    assert response.status_code == 400, response.content
+    name = query.split("=")[0]
+    error = response.json()["error"]
+    assert list(error["fields"]) == [name]
+    assert "in the archive" in error["message"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/predictions/", "/api/claims/", "/api/outlets/", "/api/judgements/"]
+)
+def test_an_unknown_ordering_is_a_400_listing_the_choices(anon, archive, path):
+    response = anon.get(f"{path}?ordering=-colour")
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert list(error["fields"]) == ["ordering"]
+    assert "Cannot order by “-colour”" in error["message"] and "choose from" in error["message"]
 
 
 def test_claims_events_judgements_comments(anon, archive):
@@ -137,3 +185,20 @@ def test_url_fields_point_to_public_pages_or_are_null(anon, archive):
 def test_search_on_claims_and_events(anon, archive):
     assert len(results(anon.get("/api/claims/?q=budget"))) == 1
     assert len(results(anon.get("/api/events/?q=river"))) == 1
+
+
+def test_current_judgements_are_one_per_prediction_the_latest(anon, archive):
+    from tests.factories import JudgementFactory
+
+    judged = [p for p in archive["predictions"] if p.judgements.exists()]
+    first = judged[0]
+    later = JudgementFactory(
+        prediction=first,
+        outcome="withdrawn",
+        judged_at=first.judgements.latest().judged_at + datetime.timedelta(days=1),
+    )
+    current = results(anon.get("/api/judgements/?current=true"))
+    assert len(current) == len({row["prediction"] for row in current}) == len(judged)
+    assert later.pk in {row["id"] for row in current}
+    superseded = results(anon.get("/api/judgements/?current=false"))
+    assert [row["prediction"] for row in superseded] == [first.pk]

@@ -59,3 +59,20 @@ def test_score_line_with_one_point_centres_it():
     (dot,) = chart.dots
     assert dot.x == pytest.approx((chart.left + chart.right) / 2, abs=0.1)
     assert chart.path == ""
+
+
+def test_a_lone_point_is_drawn_large_and_labelled_with_its_value():
+    chart = charts.score_line([(datetime.date(2021, 5, 1), 0.2)])
+    assert chart.dots[0].r >= 5
+    assert chart.callout is not None and chart.callout[2] == "0.200"
+    two = charts.score_line([(datetime.date(2021, 5, 1), 0.2), (datetime.date(2022, 5, 1), 0.3)])
+    assert two.callout is None
+
+
+def test_the_narrow_score_line_keeps_its_year_labels_apart():
+    points = [(datetime.date(year, 6, 1), 0.2) for year in range(2000, 2026)]
+    narrow = charts.score_line(points, width=charts.NARROW_WIDTH)
+    # Drawn at about the width a phone shows it, so an 11-unit label stays about 11 px tall.
+    assert narrow.width <= 390
+    gaps = [b.at - a.at for a, b in zip(narrow.x_ticks, narrow.x_ticks[1:], strict=False)]
+    assert gaps and min(gaps) >= charts.X_LABEL_SPACING * 0.9

@@ -64,3 +64,22 @@ def test_calendar_has_one_all_day_event_per_upcoming_open_forecast(
     assert str(event["uid"]).startswith(f"prediction-{upcoming.pk}@")
     assert upcoming.claim.text in str(event["summary"])
     assert str(event["url"]).endswith(upcoming.get_absolute_url())
+
+
+def test_each_resolved_item_is_dated_the_day_its_claim_was_resolved(client, demo):
+    root = ET.fromstring(client.get(reverse("site:resolved-atom")).content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    judged = {
+        p.get_absolute_url(): p
+        for p in Prediction.objects.judged().select_related("claim")
+        if p.claim_id and p.claim.resolved_on
+    }
+    checked = 0
+    for entry in root.findall("a:entry", ns):
+        link = entry.find("a:link", ns).get("href")
+        path = "/" + link.split("/", 3)[3]
+        if path in judged:
+            published = datetime.datetime.fromisoformat(entry.find("a:published", ns).text)
+            assert published.date() == judged[path].claim.resolved_on
+            checked += 1
+    assert checked

@@ -52,8 +52,31 @@ def test_leaderboard_filters_by_tag_and_period(client, demo, django_assert_max_n
     page = text(get(client, django_assert_max_num_queries, url))
     assert 'value="economy" selected' in page
     assert 'value="2022" selected' in page
-    # Unknown filters fall back to the whole board instead of failing.
-    get(client, django_assert_max_num_queries, reverse("site:leaderboard") + "?tag=nope&period=<x>")
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("?tag=nonsense", "no topic “nonsense”"),
+        ("?period=abc", "“abc” is not a period"),
+        ("?period=1999", "No forecasts made in 1999"),
+        ("?by=xyz", "no board by “xyz”"),
+    ],
+)
+def test_leaderboard_names_a_filter_it_cannot_honour(
+    client, demo, django_assert_max_num_queries, query, named
+):
+    url = reverse("site:leaderboard") + query
+    page = text(get(client, django_assert_max_num_queries, url, status=400))
+    assert named in page
+    assert 'class="board"' not in page  # not the whole board passed off as the filtered one
+
+
+def test_leaderboard_shows_and_explains_the_adjusted_score(
+    client, demo, django_assert_max_num_queries
+):
+    page = text(get(client, django_assert_max_num_queries, reverse("site:leaderboard")))
+    assert ">Adjusted</th>" in page and "which sets the order" in page
 
 
 def test_person_page_shows_record_charts_and_forecasts(client, demo, django_assert_max_num_queries):

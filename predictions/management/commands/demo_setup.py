@@ -335,8 +335,13 @@ class Command(BaseCommand):
         options = {}
         for name, given in self._read_json(path).items():
             published = None
+            day = None
             if given.get("published"):
                 day = parse_date(given["published"])
+            elif isinstance(given.get("published_days_ago"), int):
+                # The story's present: dated from today, so its deadlines are always ahead.
+                day = timezone.localdate() - datetime.timedelta(days=given["published_days_ago"])
+            if day is not None:
                 published = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
             options[name] = Defaults(
                 published=published, outlet=given.get("outlet"), author=given.get("author")

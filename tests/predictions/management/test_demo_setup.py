@@ -13,7 +13,7 @@ from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Predic
 
 DEMO_OUTLETS = ["The Averly Courier", "Harbourlight", "Radio Calvoria", "Averly Talk"]
 # 11 JSON documents, one page dump, one HTML page and a feed of two entries.
-DEMO_ARTICLES = 15
+DEMO_ARTICLES = 16
 
 
 def snapshot() -> dict:
@@ -120,3 +120,12 @@ def test_a_second_run_adds_nothing(demo):
     assert "0 predictions added by hand, 0 accepted" in out
     assert "resolution: 0 claims resolved" in out
     assert "Admin: http://127.0.0.1:8000/admin/  user: demo  password: demo" in out
+
+
+@pytest.mark.django_db
+def test_the_story_has_forecasts_falling_due_soon_whatever_the_day(demo):
+    """The story's latest post is dated from today, so the due list and calendar never empty."""
+    from predictions.selectors.due import predictions_due_soon
+
+    assert demo["first"]["predictions"]
+    assert predictions_due_soon(days=60).count() >= 3
