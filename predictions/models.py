@@ -146,7 +146,7 @@ class Prediction(models.Model):
 
     class Source(models.TextChoices):
         EXTRACTED = "extracted", "Extracted from text"
-        MANUAL = "manual", "Entered by an editor"
+        MANUAL = "manual", "Recorded by hand"
         IMPORTED = "imported", "Imported forecast record"
 
     class Outcome(models.TextChoices):
@@ -161,7 +161,13 @@ class Prediction(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="predictions",
-        help_text="Empty only for imported forecast records that have no text.",
+        help_text="Empty for imported forecast records and for statements made elsewhere"
+        " (a broadcast, a speech, a post), which name their source URL instead.",
+    )
+    source_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text="Where a statement with no article in the archive was made.",
     )
     comment = models.ForeignKey(
         "archive.Comment",
@@ -250,8 +256,10 @@ class Prediction(models.Model):
                 name="predictions_quote_matches_offsets",
             ),
             models.CheckConstraint(
-                condition=Q(article__isnull=False) | Q(source="imported"),
-                name="predictions_article_unless_imported",
+                condition=Q(article__isnull=False)
+                | Q(source="imported")
+                | (Q(source="manual") & ~Q(source_url="")),
+                name="predictions_article_or_source_url",
             ),
             models.CheckConstraint(
                 condition=Q(comment__isnull=True) | Q(article__isnull=False),

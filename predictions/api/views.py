@@ -20,6 +20,7 @@ from archive.api.views import ArchiveViewSet
 from config.pagination import CursorPagination
 from predictions.api.filters import ClaimFilter, EventFilter, JudgementFilter, PredictionFilter
 from predictions.api.permissions import CanResolveClaims, CanReviewPredictions
+from predictions.api.recording import PredictionRecordMixin
 from predictions.api.rows import COLUMNS, prediction_rows_represent, tag_slugs
 from predictions.api.serializers import (
     ClaimResolutionSerializer,
@@ -145,7 +146,7 @@ class ClaimViewSet(WriteActionsMixin, ArchiveViewSet):
     list=extend_schema(summary="List predictions"),
     retrieve=extend_schema(summary="A prediction"),
 )
-class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
+class PredictionViewSet(PredictionRecordMixin, WriteActionsMixin, ArchiveViewSet):
     queryset = prediction_queryset()
     serializer_class = PredictionSerializer
     filterset_class = PredictionFilter
