@@ -105,10 +105,12 @@ class Claim(models.Model):
             models.CheckConstraint(
                 condition=~Q(state__in=["occurred", "not_occurred"]) | Q(resolved_on__isnull=False),
                 name="predictions_claim_resolved_has_date",
+                violation_error_message="a claim that occurred, or did not, needs the day it was resolved on",
             ),
             models.CheckConstraint(
                 condition=~Q(state="open") | Q(resolved_on__isnull=True),
                 name="predictions_claim_open_has_no_date",
+                violation_error_message="an open claim has no resolution day",
             ),
         ]
 
@@ -250,24 +252,29 @@ class Prediction(models.Model):
             models.CheckConstraint(
                 condition=Q(probability__gt=0) & Q(probability__lt=1),
                 name="predictions_probability_open_interval",
+                violation_error_message="the probability must be above 0% and below 100%",
             ),
             models.CheckConstraint(
                 condition=Q(end=F("start") + Length("quote")),
                 name="predictions_quote_matches_offsets",
+                violation_error_message="the quote must be exactly the words between its start and end",
             ),
             models.CheckConstraint(
                 condition=Q(article__isnull=False)
                 | Q(source="imported")
                 | (Q(source="manual") & ~Q(source_url="")),
                 name="predictions_article_or_source_url",
+                violation_error_message="a forecast needs its article, or the source URL of where it was said",
             ),
             models.CheckConstraint(
                 condition=Q(comment__isnull=True) | Q(article__isnull=False),
                 name="predictions_comment_needs_article",
+                violation_error_message="a comment’s forecast needs the comment’s article",
             ),
             models.CheckConstraint(
                 condition=Q(outcome__isnull=True) | Q(status="accepted"),
                 name="predictions_outcome_only_when_accepted",
+                violation_error_message="only an accepted prediction can have an outcome",
             ),
         ]
         indexes = [

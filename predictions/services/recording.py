@@ -100,7 +100,7 @@ def deadline_read(
     """The deadline as given: a date, or words read against the day the statement was made."""
     text = " ".join(text.split())
     if not text:
-        kind = Prediction.DeadlineKind.DATE if deadline else Prediction.DeadlineKind.NONE
+        kind: str = Prediction.DeadlineKind.DATE if deadline else Prediction.DeadlineKind.NONE
         return DeadlineReading(deadline, "", kind)
     read = find_deadline(text, timezone.localdate(made_at))
     if deadline is not None:

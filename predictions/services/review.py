@@ -73,7 +73,7 @@ def _validate(values: dict[str, Any]) -> None:
             raise ReviewError(f"{name}: must be one of {', '.join(_CHOICES[name])}", field=name)
     probability = values.get("probability")
     if probability is not None and not 0 < probability < 1:
-        raise ReviewError("probability: must be strictly between 0 and 1", field="probability")
+        raise ReviewError("the probability must be above 0% and below 100%", field="probability")
     if "claim_text" in values and not values["claim_text"].strip():
         raise ReviewError("claim_text: must not be empty", field="claim_text")
 
