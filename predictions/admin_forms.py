@@ -94,6 +94,7 @@ class PredictionRecordForm(forms.Form):
     new_speaker = forms.CharField(
         required=False,
         max_length=200,
+        widget=forms.TextInput(attrs={"size": 40}),
         label="Or a new speaker",
         help_text="A name not in the archive yet (a commenter is kept as a reader of the outlet).",
     )
@@ -107,6 +108,7 @@ class PredictionRecordForm(forms.Form):
     new_claim = forms.CharField(
         required=False,
         max_length=1000,
+        widget=forms.TextInput(attrs={"size": 80}),
         label="Or a new claim",
         help_text="The outcome stated positively, without the hedge: “the ferry stops running”.",
     )
@@ -115,7 +117,10 @@ class PredictionRecordForm(forms.Form):
     polarity = forms.ChoiceField(choices=Prediction.Polarity.choices, initial="positive")
     probability = PercentField(label="Probability")
     hedge = forms.CharField(
-        required=False, max_length=200, help_text="The words the probability comes from."
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"size": 40}),
+        help_text="The words the probability comes from.",
     )
     condition = forms.CharField(
         required=False,
@@ -128,6 +133,7 @@ class PredictionRecordForm(forms.Form):
     deadline_text = forms.CharField(
         required=False,
         max_length=300,
+        widget=forms.TextInput(attrs={"size": 40}),
         label="Deadline in words",
         help_text="“by June 2027”, “within two years”: read against the day it was said.",
     )
