@@ -110,8 +110,9 @@ def change_context(object_id: str) -> dict:
 def review_response(model_admin, request: HttpRequest, obj: Prediction) -> HttpResponse | None:
     """Accept or reject from the change page (then go to the next candidate, if asked)."""
     post = request.POST
-    into = post.get("_accept_into", "")
-    accept = "_accept" in post or "_accept_next" in post or into.isdigit()
+    # A claim offered below the form, else the one picked in the form (else its own or a new one).
+    into = post.get("_accept_into", "") or post.get("claim", "")
+    accept = "_accept" in post or "_accept_next" in post or "_accept_into" in post
     reject = "_reject" in post or "_reject_next" in post
     if not (accept or reject):
         return None

@@ -327,3 +327,22 @@ def test_a_staff_user_with_only_view_article_cannot_extract(client):
     )
     assert Prediction.objects.filter(pk=candidate.pk).exists()
     assert client.get(ADD).status_code == 403
+
+
+def test_accept_uses_the_claim_picked_in_the_form(editor):
+    claim = ClaimFactory(text="A different outcome altogether")
+    candidate = CandidateFactory()
+    url = reverse("admin:predictions_prediction_change", args=[candidate.pk])
+    page = editor.get(url)
+    data = {
+        **{k: v for k, v in page.context["adminform"].form.initial.items() if v is not None},
+        "claim": claim.pk,
+        "probability": "80%",
+        "judgements-TOTAL_FORMS": "0",
+        "judgements-INITIAL_FORMS": "0",
+        "_accept": "Accept",
+    }
+    response = editor.post(url, data)
+    assert response.status_code == 302, _text(response)[:3000]
+    candidate.refresh_from_db()
+    assert (candidate.status, candidate.claim) == ("accepted", claim)
