@@ -346,3 +346,25 @@ def test_accept_uses_the_claim_picked_in_the_form(editor):
     assert response.status_code == 302, _text(response)[:3000]
     candidate.refresh_from_db()
     assert (candidate.status, candidate.claim) == ("accepted", claim)
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "term"),
+    [
+        ("prediction", "article", "Harbour"),
+        ("prediction", "speaker", "Ines"),
+        ("prediction", "claim", "ferry"),
+        ("claim", "resolution_event", "ferry"),
+    ],
+)
+def test_the_pickers_autocomplete(editor, model, field, term):
+    article = ArticleFactory(title="Harbour news", authors=[PersonFactory(name="Ines Row")])
+    ClaimFactory(text="The ferry stops")
+    EventFactory(title="The ferry stopped")
+    del article
+    response = editor.get(
+        "/admin/autocomplete/",
+        {"app_label": "predictions", "model_name": model, "field_name": field, "term": term},
+    )
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
