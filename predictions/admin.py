@@ -249,7 +249,9 @@ class ClaimAdmin(admin.ModelAdmin):
     actions = ["resolve", "unresolve", "merge"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(prediction_count=Count("predictions"))
+        # A GROUP BY drops the model's ordering; the pickers page through this queryset.
+        queryset = super().get_queryset(request).annotate(prediction_count=Count("predictions"))
+        return queryset.order_by(*Claim._meta.ordering)
 
     @admin.display(description="Predictions", ordering="prediction_count")
     def prediction_count(self, obj):

@@ -7,6 +7,8 @@ on the field it names, in words.
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AdminSplitDateTime, AutocompleteSelect
@@ -48,6 +50,20 @@ class PercentField(forms.CharField):
         return probability
 
 
+class DayAndTimeField(forms.SplitDateTimeField):
+    """A date with an optional time: a statement known only by its day is dated at noon."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(require_all_fields=False, **kwargs)
+        self.fields[0].required = False  # the field as a whole says whether a day is needed
+        self.fields[1].required = False
+
+    def compress(self, data_list):
+        if data_list and data_list[0] and data_list[1] in self.empty_values:
+            data_list = [data_list[0], datetime.time(12)]
+        return super().compress(data_list)
+
+
 def _autocomplete(field_name: str) -> AutocompleteSelect:
     return AutocompleteSelect(Prediction._meta.get_field(field_name), admin.site)
 
@@ -74,11 +90,12 @@ class PredictionRecordForm(forms.Form):
         label="Source URL",
         help_text="For a statement with no article: a broadcast, a speech, a post.",
     )
-    made_at = forms.SplitDateTimeField(
+    made_at = DayAndTimeField(
         required=False,
         widget=AdminSplitDateTime,
         label="Made at",
-        help_text="For a statement with no article (an article's forecast has its date).",
+        help_text="For a statement with no article (an article's forecast has its date);"
+        " the time may be left out.",
     )
     quote = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),

@@ -76,6 +76,8 @@ class ArticleAdmin(archive_admin.ArticleAdmin):
             super()
             .get_queryset(request)
             .annotate(prediction_count=Count("predictions", distinct=True))
+            # A GROUP BY drops the model's ordering; the pickers page through this queryset.
+            .order_by(*Article._meta.ordering)
         )
 
     @admin.display(description="Predictions", ordering="prediction_count")
@@ -143,7 +145,12 @@ class PersonAdmin(archive_admin.PersonAdmin):
     list_display = ["name", "kind", "outlet", "prediction_count", "created_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(prediction_count=Count("predictions"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(prediction_count=Count("predictions"))
+            .order_by(*Person._meta.ordering, "pk")
+        )
 
     @admin.display(description="Predictions", ordering="prediction_count")
     def prediction_count(self, obj):

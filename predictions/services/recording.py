@@ -26,7 +26,7 @@ from predictions.extraction.deadlines import find_deadline
 from predictions.models import Claim, Prediction
 from predictions.services.claims import CLAIM_TEXT_MAX
 from predictions.services.review import PERMISSION, prediction_accept
-from predictions.services.speakers import speaker_find
+from predictions.services.speakers import speaker_find, speaker_get_or_create
 from predictions.services.text import one_line
 
 QUOTE_MAX = 5000
@@ -140,6 +140,8 @@ def _speaker(
                 "a commenter comments on an article: choose the article", field="speaker_role"
             )
         return commenter_get_or_create(name=name, outlet=article.outlet)
+    if role == Prediction.Role.QUOTED:
+        return speaker_get_or_create(name=name, article=article)  # as accepting a candidate does
     return speaker_find(name=name, article=article) or person_get_or_create(name=name)
 
 

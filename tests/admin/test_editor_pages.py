@@ -133,13 +133,16 @@ def test_a_statement_with_no_article(editor):
             quote="The strike will end by May.",
             source_url="https://radio.example.org/morning",
             made_at_0="2026-04-02",
-            made_at_1="08:15:00",
+            made_at_1="",
             new_speaker="Union Leader Fenn",
             deadline_text="by May",
         ),
     )
     assert response.status_code == 302, _text(response)[:3000]
-    assert Prediction.objects.get().source_url == "https://radio.example.org/morning"
+    recorded = Prediction.objects.get()
+    assert recorded.source_url == "https://radio.example.org/morning"
+    assert recorded.made_on == datetime.date(2026, 4, 2)
+    assert recorded.deadline == datetime.date(2026, 5, 31)
 
 
 def test_add_links_on_the_article_and_comment_pages(editor, article):

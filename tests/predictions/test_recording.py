@@ -92,7 +92,7 @@ def test_record_from_an_article(editor, article):
     assert prediction.made_at == article.published_at
     assert prediction.claim.text == "The ferry stops running"
     assert prediction.speaker.name == "Harbour Master Quill"
-    assert prediction.speaker.kind == Person.Kind.PUNDIT
+    assert prediction.speaker.kind == Person.Kind.OFFICIAL
 
 
 def test_author_by_default_and_existing_claim_by_id(editor, article):
