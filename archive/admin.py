@@ -16,7 +16,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from archive.errors import ArchiveError
 from archive.importers.documents import Defaults, parse_datetime
@@ -149,12 +151,41 @@ class ImportForm(forms.Form):
     )
     document = forms.CharField(
         required=False,
-        widget=forms.Textarea(attrs={"rows": 10, "cols": 100}),
-        help_text="Or paste one document in the JSON format.",
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
+        help_text="Or paste one document in the format shown below.",
     )
-    published = forms.DateField(required=False, help_text="For documents that lack a date.")
-    outlet = forms.CharField(required=False, help_text="For documents that lack an outlet.")
-    author = forms.CharField(required=False, help_text="For documents that lack an author.")
+    published = forms.DateField(
+        required=False, label="Default date", help_text="For documents that lack a date."
+    )
+    outlet = forms.CharField(
+        required=False, label="Default outlet", help_text="For documents that lack an outlet."
+    )
+    author = forms.CharField(
+        required=False, label="Default author", help_text="For documents that lack an author."
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.files.getlist("files") and not (data.get("document") or "").strip():
+            raise forms.ValidationError("Choose a file to import, or paste a document.")
+        return data
+
+
+PASTED = "pasted.json"
+
+# Shown on the import page: one document in the format of CONTRACT §1, in our own words.
+IMPORT_EXAMPLE = """{
+  "title": "Harbour board meets on the ferry",
+  "url": "https://news.example.org/2026/03/harbour-board",
+  "outlet": "The Example Courier",
+  "authors": ["Ines Row"],
+  "published": "2026-03-01",
+  "language": "en",
+  "body": "The ferry will probably stop running by June 2027, the harbour master said.",
+  "comments": [
+    {"author": "pierwatcher", "posted": null, "body": "It will never close.", "parent": null}
+  ]
+}"""
 
 
 @admin.register(Article)
@@ -238,14 +269,14 @@ class ArticleAdmin(ServiceSaveMixin, admin.ModelAdmin):
         if not request.user.has_perm("archive.import_document"):
             raise PermissionDenied
         form = self.import_form(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            self._import(request, form)
+        if request.method == "POST" and form.is_valid() and self._import(request, form):
             return redirect("admin:archive_article_changelist")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
             "title": "Import documents",
+            "example": IMPORT_EXAMPLE,
         }
         return TemplateResponse(request, "admin/archive/article/import.html", context)
 
@@ -255,7 +286,16 @@ class ArticleAdmin(ServiceSaveMixin, admin.ModelAdmin):
         """Import the documents of one uploaded file (a subclass may do more per document)."""
         return document_file_import(path=path, defaults=defaults, by=request.user)
 
-    def _import(self, request, form) -> None:
+    def imported_links(self, article: Article) -> SafeString:
+        """Links shown for a newly imported article (a subclass may add its own)."""
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:archive_article_change", args=[article.pk]),
+            article.title,
+        )
+
+    def _import(self, request, form) -> bool:
+        """Import the files and the pasted document; true unless a document failed."""
         published = form.cleaned_data["published"]
         defaults = Defaults(
             published=parse_datetime(published, "published") if published else None,
@@ -266,31 +306,55 @@ class ArticleAdmin(ServiceSaveMixin, admin.ModelAdmin):
         with tempfile.TemporaryDirectory() as tmp:
             paths = []
             for upload in request.FILES.getlist("files"):
-                target = Path(tmp) / Path(upload.name).name
+                target = Path(tmp) / "files" / Path(upload.name).name
+                target.parent.mkdir(exist_ok=True)
                 with target.open("wb") as fh:
                     for chunk in upload.chunks():
                         fh.write(chunk)
                 paths.append(target)
             if form.cleaned_data["document"].strip():
-                target = Path(tmp) / "pasted.json"
+                target = Path(tmp) / PASTED
                 target.write_text(form.cleaned_data["document"], encoding="utf-8")
                 paths.append(target)
             for file_path in paths:
+                pasted = file_path.parent == Path(tmp) and file_path.name == PASTED
                 for report in self.file_import(request, form, path=file_path, defaults=defaults):
+                    if report.failed and pasted:
+                        failed += 1
+                        form.add_error("document", f"Not imported: {report.read.error}")
+                        continue
                     if report.failed:
                         failed += 1
                         self.message_user(
                             request,
-                            f"{file_path.name}: {report.read.position}: {report.read.error}",
+                            ", ".join(filter(None, [file_path.name, report.read.position]))
+                            + f": {report.read.error}",
                             messages.ERROR,
                         )
                         continue
                     created = report.outcome.created
                     imported, duplicates = imported + created, duplicates + (not created)
-        level = messages.WARNING if failed else messages.SUCCESS
-        self.message_user(
-            request, f"Imported {imported}, duplicates {duplicates}, failed {failed}.", level
-        )
+                    if created:
+                        self.message_user(
+                            request,
+                            format_html("Imported {}", self.imported_links(report.outcome.article)),
+                            messages.SUCCESS,
+                        )
+        if duplicates:
+            self.message_user(
+                request,
+                f"{duplicates} document{'s were' if duplicates != 1 else ' was'} already in the"
+                " archive (same URL or text): nothing changed.",
+                messages.INFO,
+            )
+        if failed:
+            self.message_user(
+                request,
+                f"{failed} document{'s' if failed != 1 else ''} could not be imported; the others"
+                " were kept. Correct it and import again.",
+                messages.WARNING,
+            )
+        return not failed
 
 
 @admin.register(Comment)

@@ -6,20 +6,22 @@ event, resolving a claim. Judgements and leaderboard rows are read-only here.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.admin import ServiceSaveMixin
 from archive.errors import ArchiveError
-from predictions import admin_sources  # noqa: F401 - the article and person pages, extended
+from predictions import (
+    admin_review,
+    admin_sources,  # noqa: F401 - the article and person pages, extended
+    admin_views,
+)
+from predictions.admin_forms import PredictionChangeForm
 from predictions.highlighting import Mark, render
 from predictions.models import (
     Claim,
@@ -30,16 +32,15 @@ from predictions.models import (
     Prediction,
     Tag,
 )
-from predictions.selectors.claims import events_for_claim
 from predictions.services.claims import (
     claim_create,
     claim_merge,
     claim_update,
-    prediction_assign_claim,
 )
+from predictions.services.events import PERMISSION as EVENT_PERMISSION
 from predictions.services.events import event_record, event_update
-from predictions.services.resolution import claim_resolve, claim_unresolve
-from predictions.services.review import prediction_accept, prediction_correct, prediction_reject
+from predictions.services.review import PERMISSION as REVIEW_PERMISSION
+from predictions.services.review import prediction_accept, prediction_reject
 from predictions.services.tags import tag_create, tag_update
 
 
@@ -80,17 +81,29 @@ class PredictionAdmin(admin.ModelAdmin):
         "outcome",
         "made_at",
     ]
-    list_filter = ["status", "outcome", "speaker_role", "deadline_kind", "source", "edited"]
+    list_filter = [
+        admin_review.ReviewFilter,
+        "outcome",
+        "speaker_role",
+        "deadline_kind",
+        "source",
+        "edited",
+    ]
     list_select_related = ["speaker", "article", "claim"]
     search_fields = ["quote", "claim_text", "speaker_name", "speaker__name", "article__title"]
     date_hierarchy = "made_at"
+    ordering = admin_review.queue_order()
     autocomplete_fields = ["speaker", "claim", "condition_claim", "article"]
+    form = PredictionChangeForm
     actions = ["accept", "reject"]
     inlines = [JudgementInline]
     readonly_fields = [
         "context",
         "article",
         "comment",
+        "source_url",
+        "start",
+        "end",
         "status",
         "source",
         "edited",
@@ -103,7 +116,10 @@ class PredictionAdmin(admin.ModelAdmin):
         "made_at",
     ]
     fieldsets = [
-        (None, {"fields": ["context", "article", "comment", "quote", "start", "end"]}),
+        (
+            None,
+            {"fields": ["context", "article", "comment", "source_url", "quote", "start", "end"]},
+        ),
         ("Who", {"fields": ["speaker", "speaker_name", "speaker_role"]}),
         (
             "What",
@@ -138,12 +154,29 @@ class PredictionAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
-        # Manual predictions are recorded from an article's text (start/end), through the API
-        # or ``prediction_create``; the bare form cannot check offsets before they exist.
-        return False
+        return request.user.has_perm(REVIEW_PERMISSION)
 
     def has_change_permission(self, request, obj=None):
-        return request.user.has_perm("predictions.review_prediction")
+        return request.user.has_perm(REVIEW_PERMISSION)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return admin_views.record_view(self, request)
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {**admin_review.queue_context(request), **(extra_context or {})}
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = admin_review.change_context(object_id)
+        return super().change_view(
+            request, object_id, form_url, {**context, **(extra_context or {})}
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.editor = request.user  # a class made for this request: the corrections' reviewer
+        return form
 
     @admin.display(description="Quote")
     def short_quote(self, obj):
@@ -163,32 +196,12 @@ class PredictionAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        changes = {
-            name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data
-        }
-        changes.pop("review_note", None)
-        claim = changes.pop("claim", None)
-        try:
-            if changes:
-                prediction_correct(prediction=obj, by=request.user, **changes)
-            if claim is not None and obj.status == Prediction.Status.ACCEPTED:
-                prediction_assign_claim(prediction=obj, claim=claim, by=request.user)
-        except ArchiveError as exc:
-            self.message_user(request, str(exc), messages.ERROR)
+        """Nothing to save: the form's validation applied the corrections through the service."""
 
     def response_change(self, request, obj):
-        try:
-            if "_accept" in request.POST:
-                prediction_accept(prediction=obj, by=request.user)
-                self.message_user(request, "Accepted.", messages.SUCCESS)
-            elif "_reject" in request.POST:
-                prediction_reject(
-                    prediction=obj, by=request.user, note=request.POST.get("review_note", "")
-                )
-                self.message_user(request, "Rejected.", messages.SUCCESS)
-        except ArchiveError as exc:
-            self.message_user(request, str(exc), messages.ERROR)
-        return super().response_change(request, obj)
+        return admin_review.review_response(self, request, obj) or super().response_change(
+            request, obj
+        )
 
     @admin.action(description="Accept the selected predictions", permissions=["change"])
     def accept(self, request, queryset):
@@ -215,19 +228,11 @@ class PredictionAdmin(admin.ModelAdmin):
                 action(prediction)
                 done += 1
             except ArchiveError as exc:
-                self.message_user(request, f"#{prediction.pk}: {exc}", messages.ERROR)
-        self.message_user(request, f"{done} predictions {verb}.", messages.SUCCESS)
-
-
-class ResolveForm(forms.Form):
-    state = forms.ChoiceField(choices=[c for c in Claim.State.choices if c[0] != Claim.State.OPEN])
-    on = forms.DateField(
-        required=False, help_text="The day it occurred, or the day as of which it had not."
-    )
-    event = forms.ModelChoiceField(
-        queryset=Event.objects.all(), required=False, widget=forms.NumberInput
-    )
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+                self.message_user(request, f"Prediction {prediction.pk}: {exc}", messages.ERROR)
+        if done:
+            self.message_user(
+                request, f"{done} prediction{'s' if done != 1 else ''} {verb}.", messages.SUCCESS
+            )
 
 
 class PredictionOfClaimInline(admin.TabularInline):
@@ -268,7 +273,9 @@ class ClaimAdmin(admin.ModelAdmin):
     actions = ["resolve", "unresolve", "merge"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(prediction_count=Count("predictions"))
+        # A GROUP BY drops the model's ordering; the pickers page through this queryset.
+        queryset = super().get_queryset(request).annotate(prediction_count=Count("predictions"))
+        return queryset.order_by(*Claim._meta.ordering)
 
     @admin.display(description="Predictions", ordering="prediction_count")
     def prediction_count(self, obj):
@@ -300,6 +307,13 @@ class ClaimAdmin(admin.ModelAdmin):
     def has_resolve_permission(self, request):
         return request.user.has_perm("predictions.resolve_claim")
 
+    # Claims are written by claim_create and claim_update, which take the reviewers' permission.
+    def has_add_permission(self, request):
+        return request.user.has_perm(REVIEW_PERMISSION)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(REVIEW_PERMISSION)
+
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         if change:
@@ -315,11 +329,24 @@ class ClaimAdmin(admin.ModelAdmin):
         return [
             path(
                 "<path:object_id>/resolve/",
-                self.admin_site.admin_view(self.resolve_view),
+                self.admin_site.admin_view(
+                    lambda r, object_id: admin_views.resolve_view(self, r, object_id)
+                ),
                 name="predictions_claim_resolve",
+            ),
+            path(
+                "<path:object_id>/unresolve/",
+                self.admin_site.admin_view(
+                    lambda r, object_id: admin_views.unresolve_view(self, r, object_id)
+                ),
+                name="predictions_claim_unresolve",
             ),
             *super().get_urls(),
         ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = {"can_resolve": self.has_resolve_permission(request), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, context)
 
     @admin.action(description="Resolve the selected claim…", permissions=["resolve"])
     def resolve(self, request, queryset):
@@ -328,46 +355,22 @@ class ClaimAdmin(admin.ModelAdmin):
             return None
         return redirect("admin:predictions_claim_resolve", queryset.get().pk)
 
-    def resolve_view(self, request, object_id):
-        if not self.has_resolve_permission(request):
-            raise PermissionDenied
-        claim = self.get_object(request, object_id)
-        form = ResolveForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                judgements = claim_resolve(
-                    claim=claim,
-                    state=form.cleaned_data["state"],
-                    on=form.cleaned_data["on"],
-                    event=form.cleaned_data["event"],
-                    note=form.cleaned_data["note"],
-                    by=request.user,
-                )
-            except ArchiveError as exc:
-                self.message_user(request, str(exc), messages.ERROR)
-            else:
-                self.message_user(
-                    request, f"Resolved: {len(judgements)} predictions judged.", messages.SUCCESS
-                )
-                return redirect("admin:predictions_claim_change", claim.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": claim,
-            "form": form,
-            "title": f"Resolve: {claim.text}",
-            "suggested_events": _suggested_events(claim),
-        }
-        return TemplateResponse(request, "admin/predictions/claim/resolve.html", context)
-
     @admin.action(description="Un-resolve the selected claims", permissions=["resolve"])
     def unresolve(self, request, queryset):
-        for claim in queryset.exclude(state=Claim.State.OPEN):
-            try:
-                claim_unresolve(claim=claim, note="Un-resolved in the admin.", by=request.user)
-            except ArchiveError as exc:
-                self.message_user(request, f"{claim}: {exc}", messages.ERROR)
-        self.message_user(request, "Un-resolved.", messages.SUCCESS)
+        resolved = list(queryset.exclude(state=Claim.State.OPEN))
+        if len(resolved) == 1:
+            return redirect("admin:predictions_claim_unresolve", resolved[0].pk)
+        if not resolved:
+            self.message_user(
+                request, "None of the selected claims is resolved: nothing changed.", messages.INFO
+            )
+            return None
+        self.message_user(
+            request,
+            "Un-resolve one claim at a time, so that each keeps its own reason.",
+            messages.WARNING,
+        )
+        return None
 
     @admin.action(description="Merge the selected claims into the oldest", permissions=["change"])
     def merge(self, request, queryset):
@@ -384,10 +387,6 @@ class ClaimAdmin(admin.ModelAdmin):
         self.message_user(request, f"Merged into “{target}”.", messages.SUCCESS)
 
 
-def _suggested_events(claim):
-    return [event for event, _score in events_for_claim(claim=claim, limit=10)]
-
-
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = ["title", "occurred_on", "source_count"]
@@ -396,6 +395,13 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["tags"]
     filter_horizontal = ["tags"]
     readonly_fields = ["external_id", "created_at", "created_by"]
+
+    # event_record and event_update take the permission to add events.
+    def has_add_permission(self, request):
+        return request.user.has_perm(EVENT_PERMISSION)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(EVENT_PERMISSION)
 
     @admin.display(description="Sources")
     def source_count(self, obj):

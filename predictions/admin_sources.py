@@ -1,7 +1,8 @@
 """The archive's article and person admin pages, with what the predictions app adds to them.
 
 The archive's admin knows nothing of predictions; here the article page gains its predictions,
-the "extract" action and extraction on import, and both pages the number of predictions.
+the "extract" action, extraction on import and links to record and review its forecasts;
+a comment's page links to recording a forecast from it; both pages count the predictions.
 """
 
 from __future__ import annotations
@@ -17,10 +18,15 @@ from django.utils.html import format_html
 
 from archive import admin as archive_admin
 from archive.importers.documents import Defaults
-from archive.models import Article, Person
+from archive.models import Article, Comment, Person
 from archive.services.documents import FileImportReport
+from predictions.admin_review import queue_url
 from predictions.models import Prediction
-from predictions.services.extraction import article_extract, document_file_import_extract
+from predictions.services.extraction import (
+    EXTRACT_PERMISSION,
+    article_extract,
+    document_file_import_extract,
+)
 
 
 class PredictionInline(admin.TabularInline):
@@ -70,17 +76,48 @@ class ArticleAdmin(archive_admin.ArticleAdmin):
             super()
             .get_queryset(request)
             .annotate(prediction_count=Count("predictions", distinct=True))
+            # A GROUP BY drops the model's ordering; the pickers page through this queryset.
+            .order_by(*Article._meta.ordering)
         )
 
     @admin.display(description="Predictions", ordering="prediction_count")
     def prediction_count(self, obj):
         return obj.prediction_count
 
-    @admin.action(description="Extract predictions from the selected articles")
+    change_form_template = "admin/predictions/article_change_form.html"
+
+    def has_extract_permission(self, request):
+        return request.user.has_perm(EXTRACT_PERMISSION)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        waiting = (
+            Prediction.objects.filter(article_id=object_id, status="candidate").count()
+            if str(object_id).isdigit()
+            else 0
+        )
+        context = {"candidates_waiting": waiting, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, context)
+
+    def imported_links(self, article):
+        waiting = article.predictions.filter(status=Prediction.Status.CANDIDATE).count()
+        return format_html(
+            '{} · <a href="{}">{} candidate{} to review</a>'
+            ' · <a href="{}?article={}">add a prediction by hand</a>',
+            super().imported_links(article),
+            queue_url(article=article),
+            waiting,
+            "" if waiting == 1 else "s",
+            reverse("admin:predictions_prediction_add"),
+            article.pk,
+        )
+
+    @admin.action(
+        description="Extract predictions from the selected articles", permissions=["extract"]
+    )
     def extract_predictions(self, request, queryset):
         created = replaced = kept = 0
         for article in queryset.select_related("outlet").prefetch_related("authors"):
-            result = article_extract(article=article)
+            result = article_extract(article=article, by=request.user)
             created, replaced, kept = (
                 created + result.created,
                 replaced + result.replaced,
@@ -100,17 +137,26 @@ class ArticleAdmin(archive_admin.ArticleAdmin):
         )
 
 
+class CommentAdmin(archive_admin.CommentAdmin):
+    change_form_template = "admin/predictions/comment_change_form.html"
+
+
 class PersonAdmin(archive_admin.PersonAdmin):
     list_display = ["name", "kind", "outlet", "prediction_count", "created_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(prediction_count=Count("predictions"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(prediction_count=Count("predictions"))
+            .order_by(*Person._meta.ordering, "pk")
+        )
 
     @admin.display(description="Predictions", ordering="prediction_count")
     def prediction_count(self, obj):
         return obj.prediction_count
 
 
-for model, model_admin in ((Article, ArticleAdmin), (Person, PersonAdmin)):
+for model, model_admin in ((Article, ArticleAdmin), (Comment, CommentAdmin), (Person, PersonAdmin)):
     admin.site.unregister(model)
     admin.site.register(model, model_admin)

@@ -107,10 +107,12 @@ class Claim(models.Model):
                 condition=~Q(state__in=[judging.OCCURRED, judging.NOT_OCCURRED])
                 | Q(resolved_on__isnull=False),
                 name="predictions_claim_resolved_has_date",
+                violation_error_message="a claim that occurred, or did not, needs the day it was resolved on",
             ),
             models.CheckConstraint(
                 condition=~Q(state=judging.OPEN) | Q(resolved_on__isnull=True),
                 name="predictions_claim_open_has_no_date",
+                violation_error_message="an open claim has no resolution day",
             ),
         ]
 
@@ -148,7 +150,7 @@ class Prediction(models.Model):
 
     class Source(models.TextChoices):
         EXTRACTED = "extracted", "Extracted from text"
-        MANUAL = "manual", "Entered by an editor"
+        MANUAL = "manual", "Recorded by hand"
         IMPORTED = "imported", "Imported forecast record"
 
     class Outcome(models.TextChoices):
@@ -163,7 +165,13 @@ class Prediction(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="predictions",
-        help_text="Empty only for imported forecast records that have no text.",
+        help_text="Empty for imported forecast records and for statements made elsewhere"
+        " (a broadcast, a speech, a post), which name their source URL instead.",
+    )
+    source_url = models.URLField(
+        max_length=1000,
+        blank=True,
+        help_text="Where a statement with no article in the archive was made.",
     )
     comment = models.ForeignKey(
         "archive.Comment",
@@ -246,22 +254,29 @@ class Prediction(models.Model):
             models.CheckConstraint(
                 condition=Q(probability__gt=0) & Q(probability__lt=1),
                 name="predictions_probability_open_interval",
+                violation_error_message="the probability must be above 0% and below 100%",
             ),
             models.CheckConstraint(
                 condition=Q(end=F("start") + Length("quote")),
                 name="predictions_quote_matches_offsets",
+                violation_error_message="the quote must be exactly the words between its start and end",
             ),
             models.CheckConstraint(
-                condition=Q(article__isnull=False) | Q(source="imported"),
-                name="predictions_article_unless_imported",
+                condition=Q(article__isnull=False)
+                | Q(source="imported")
+                | (Q(source="manual") & ~Q(source_url="")),
+                name="predictions_article_or_source_url",
+                violation_error_message="a forecast needs its article, or the source URL of where it was said",
             ),
             models.CheckConstraint(
                 condition=Q(comment__isnull=True) | Q(article__isnull=False),
                 name="predictions_comment_needs_article",
+                violation_error_message="a comment’s forecast needs the comment’s article",
             ),
             models.CheckConstraint(
                 condition=Q(outcome__isnull=True) | Q(status="accepted"),
                 name="predictions_outcome_only_when_accepted",
+                violation_error_message="only an accepted prediction can have an outcome",
             ),
         ]
         indexes = [

@@ -44,8 +44,11 @@ class NamingField(forms.CharField):
         if value in self.empty_values:
             return value
         if not self.model._default_manager.filter(**{self.to_field: value}).exists():
+            # The value goes in as a parameter: django-filter %-formats every message.
             raise forms.ValidationError(
-                f"No {self.noun} “{value}” in the archive.", code="does_not_exist"
+                "No %(noun)s “%(value)s” in the archive.",
+                code="does_not_exist",
+                params={"noun": self.noun, "value": value},
             )
         return value
 
@@ -64,7 +67,9 @@ class NamingIdField(forms.IntegerField):
             return value
         if not self.model._default_manager.filter(pk=value).exists():
             raise forms.ValidationError(
-                f"No {self.noun} with id {value} in the archive.", code="does_not_exist"
+                "No %(noun)s with id %(value)s in the archive.",
+                code="does_not_exist",
+                params={"noun": self.noun, "value": value},
             )
         return value
 

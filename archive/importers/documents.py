@@ -109,7 +109,8 @@ def parse_document(
     if obj.get("published") is None:
         if defaults.published is None:
             raise DocumentError(
-                "published: required (an ISO 8601 date; or give --published)", field="published"
+                "published: required (an ISO 8601 date, or a default date for documents that lack one)",
+                field="published",
             )
         published = parse_datetime(defaults.published, "published")
     else:

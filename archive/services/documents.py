@@ -169,7 +169,8 @@ def document_outlet_name(document: DocumentData) -> str:
     if host:
         return host.removeprefix("www.")
     raise DocumentError(
-        "outlet: required when the document has no url (or give --outlet)", field="outlet"
+        "outlet: required when the document has no url (or a default outlet for documents that lack one)",
+        field="outlet",
     )
 
 

@@ -28,6 +28,7 @@ COLUMNS: dict[str, str | None] = {
     "outlet_slug": "article__outlet__slug",
     "article_id": "article_id",
     "article_url": "article__url",
+    "source_url": "source_url",
     "comment_id": "comment_id",
     "quote": "quote",
     "claim_id": "claim_id",

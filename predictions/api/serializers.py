@@ -77,6 +77,10 @@ class PredictionSerializer(ReadModelSerializer):
     comment = serializers.PrimaryKeyRelatedField(
         read_only=True, allow_null=True, help_text="The comment that says it, if not the article."
     )
+    source_url = serializers.CharField(
+        read_only=True,
+        help_text="Where a statement with no article was made; empty for one from an article.",
+    )
     claim = ClaimRefSerializer(read_only=True, allow_null=True)
     tags = serializers.SerializerMethodField()
     effective_deadline = serializers.DateField(
@@ -99,6 +103,7 @@ class PredictionSerializer(ReadModelSerializer):
             "outlet",
             "article",
             "comment",
+            "source_url",
             "quote",
             "start",
             "end",

@@ -19,6 +19,7 @@ from archive.api.views import ArchiveViewSet
 from config.pagination import CursorPagination
 from predictions.api.filters import ClaimFilter, EventFilter, JudgementFilter, PredictionFilter
 from predictions.api.permissions import CanResolveClaims, CanReviewPredictions
+from predictions.api.recording import PredictionRecordMixin
 from predictions.api.rows import COLUMNS, prediction_rows_represent
 from predictions.api.serializers import (
     ClaimResolutionSerializer,
@@ -35,7 +36,7 @@ from predictions.api.serializers import (
     PredictionRejectSerializer,
     PredictionSerializer,
 )
-from predictions.models import Claim
+from predictions.models import Claim, Prediction
 from predictions.selectors.events import event_list
 from predictions.selectors.leaderboards import leaderboard
 from predictions.selectors.predictions import (
@@ -135,7 +136,7 @@ class ClaimViewSet(WriteActionsMixin, ArchiveViewSet):
     list=extend_schema(summary="List predictions"),
     retrieve=extend_schema(summary="A prediction"),
 )
-class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
+class PredictionViewSet(PredictionRecordMixin, WriteActionsMixin, ArchiveViewSet):
     queryset = prediction_list()
     serializer_class = PredictionSerializer
     filterset_class = PredictionFilter
@@ -171,6 +172,10 @@ class PredictionViewSet(WriteActionsMixin, ArchiveViewSet):
             by=self.request.user,
             **self.action_input(request_serializer),
         )
+        return self._answer(prediction)
+
+    def _answer(self, prediction: Prediction) -> Response:
+        """The prediction as ``GET /api/predictions/{id}/`` shows it."""
         row = prediction_list().values(*COLUMNS).get(pk=prediction.pk)
         return Response(self._represent([row])[0])
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from archive.importers.documents import Defaults, DocumentData
 from archive.models import Article, Comment, Person
-from archive.permissions import Actor
+from archive.permissions import Actor, permission_require
 from archive.selectors import people_find
 from archive.services.documents import (
     FileImportReport,
@@ -30,6 +30,9 @@ from archive.services.documents import (
 from predictions.extraction import EXTRACTOR_VERSION, Candidate, Part, extract
 from predictions.models import Prediction
 from predictions.selectors.extraction import PartRef, article_parts
+
+# Re-extraction replaces the candidates waiting for review: it is the reviewers' work.
+EXTRACT_PERMISSION = "predictions.review_prediction"
 
 
 @dataclass
@@ -131,8 +134,12 @@ def _speaker(
     return quoted.get((c.speaker or "").casefold())
 
 
-def article_extract(*, article: Article) -> ExtractionResult:
-    """Extract candidate predictions from an article and its comments, and save them."""
+def article_extract(*, article: Article, by: Actor = None) -> ExtractionResult:
+    """Extract candidate predictions from an article and its comments, and save them.
+
+    It replaces the article's unreviewed candidates, so it takes the reviewer's permission.
+    """
+    permission_require(by, EXTRACT_PERMISSION, to="extract predictions")
     return article_save_candidates(article=article, extracted=extract_parts(article_parts(article)))
 
 

@@ -1,4 +1,4 @@
-"""Review: an editor accepts, rejects, corrects or records a prediction.
+"""Review: an editor accepts, rejects or corrects a prediction (recording one: ``recording``).
 
 Only accepted predictions are ever judged and scored. A prediction a person has touched is never
 changed again by re-extraction (see ``predictions.services.extraction``).
@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from archive.models import Article, Comment, Person
+from archive.models import Person
 from archive.permissions import Actor, permission_require
 from predictions import judging
 from predictions.errors import ReviewError
@@ -87,7 +87,7 @@ def _validate(values: dict[str, Any]) -> None:
             raise ReviewError(f"{name}: must be one of {', '.join(_CHOICES[name])}", field=name)
     probability = values.get("probability")
     if probability is not None and not 0 < probability < 1:
-        raise ReviewError("probability: must be strictly between 0 and 1", field="probability")
+        raise ReviewError("the probability must be above 0% and below 100%", field="probability")
     if "claim_text" in values and not values["claim_text"].strip():
         raise ReviewError("claim_text: must not be empty", field="claim_text")
 
@@ -198,69 +198,4 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
         _judge(prediction, note=f"corrected {', '.join(sorted(touched & _JUDGING_FIELDS))}", by=by)
     if prediction.status == Prediction.Status.ACCEPTED and touched & _BOARD_FIELDS:
         leaderboards_recompute_after_commit()
-    return prediction
-
-
-@transaction.atomic
-def prediction_create(
-    *,
-    article: Article,
-    comment: Comment | None = None,
-    start: int,
-    end: int,
-    claim_text: str,
-    probability: float,
-    by: Actor,
-    speaker: Person | None = None,
-    speaker_name: str = "",
-    speaker_role: str = Prediction.Role.AUTHOR,
-    polarity: str = Prediction.Polarity.POSITIVE,
-    hedge: str = "",
-    condition_text: str = "",
-    deadline: datetime.date | None = None,
-    deadline_text: str = "",
-    deadline_kind: str = Prediction.DeadlineKind.NONE,
-    accept: bool = True,
-) -> Prediction:
-    """Record a prediction an editor found by hand; accepted unless ``accept`` is false."""
-    permission_require(by, PERMISSION, to="review predictions")
-    if comment is not None and comment.article_id != article.pk:
-        raise ReviewError("comment: belongs to another article", field="comment")
-    body = comment.body if comment is not None else article.body
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)):
-        raise ReviewError("start/end: must select some of the text", field="start")
-    values = {
-        "claim_text": claim_text,
-        "probability": probability,
-        "speaker_role": speaker_role,
-        "polarity": polarity,
-        "deadline_kind": deadline_kind,
-    }
-    _validate(values)
-    made_at = (comment.posted_at if comment is not None else None) or article.published_at
-    prediction = Prediction.objects.create(
-        article=article,
-        comment=comment,
-        quote=body[start:end],
-        start=start,
-        end=end,
-        speaker=speaker,
-        speaker_name=speaker_name or (speaker.name if speaker else ""),
-        speaker_role=speaker_role,
-        claim_text=claim_text.strip(),
-        polarity=polarity,
-        probability=float(probability),
-        hedge=hedge,
-        condition_text=condition_text,
-        made_at=made_at,
-        deadline=deadline,
-        deadline_text=deadline_text,
-        deadline_kind=deadline_kind,
-        source=Prediction.Source.MANUAL,
-        edited=True,
-        reviewed_by=by,
-        reviewed_at=timezone.now(),
-    )
-    if accept:
-        prediction = prediction_accept(prediction=prediction, by=by)
     return prediction

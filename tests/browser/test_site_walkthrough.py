@@ -127,7 +127,7 @@ def test_reader_walks_from_home_to_an_article(browser, live_server, demo_archive
     _shoot(page, "04-prediction")
 
     # Its article (or, for a reader comment, the article it was posted under).
-    page.locator(".source a").first.click()
+    page.locator(".source a[href*='/articles/']").first.click()
     page.wait_for_url("**/articles/**")
     assert page.locator("article.article h1").inner_text()
     assert page.locator("mark.q").count() >= 1

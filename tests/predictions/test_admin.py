@@ -105,7 +105,7 @@ def test_correcting_in_the_change_form_marks_the_prediction_edited(admin_client)
         "speaker_role": candidate.speaker_role,
         "claim_text": candidate.claim_text,
         "polarity": candidate.polarity,
-        "probability": "0.35",
+        "probability": "35%",
         "hedge": "",
         "condition_text": "",
         "deadline": "2015-03-31",

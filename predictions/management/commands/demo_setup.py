@@ -44,8 +44,9 @@ from predictions.selectors.claims import claim_suggestions
 from predictions.services.claims import claim_create
 from predictions.services.events import event_record
 from predictions.services.extraction import article_extract
+from predictions.services.recording import prediction_record
 from predictions.services.resolution import claim_resolve
-from predictions.services.review import prediction_accept, prediction_correct, prediction_create
+from predictions.services.review import prediction_accept, prediction_correct
 from predictions.services.scores import leaderboards_deferred, leaderboards_recompute
 from predictions.services.speakers import speaker_find
 
@@ -434,25 +435,19 @@ class Command(BaseCommand):
             else:
                 speaker = speaker_find(name=addition.get("speaker", ""), article=article)
             deadline = addition.get("deadline")
-            prediction_create(
+            prediction_record(
                 article=article,
                 comment=comment,
-                start=start,
-                end=end,
-                claim_text=addition["claim"],
+                quote=addition["quote"],
+                occurrence=1,  # _locate found its first occurrence
+                claim=addition["claim"],
                 probability=addition["probability"],
-                speaker=speaker,
-                speaker_name=addition.get("speaker") or (speaker.name if speaker else ""),
+                speaker=speaker or addition.get("speaker"),
                 speaker_role=role,
                 polarity=addition.get("polarity", Prediction.Polarity.POSITIVE),
                 hedge=addition.get("hedge", ""),
                 deadline=parse_date(deadline) if deadline else None,
                 deadline_text=addition.get("deadline_text", ""),
-                deadline_kind=addition.get(
-                    "deadline_kind",
-                    Prediction.DeadlineKind.DATE if deadline else Prediction.DeadlineKind.NONE,
-                ),
-                accept=False,
                 by=by,
             )
             tally.added += 1

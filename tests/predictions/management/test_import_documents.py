@@ -104,7 +104,7 @@ def test_broken_batch_imports_exactly_the_good_documents(tmp_path):
         f"{batch}/wrong-types.json: [1]: published: must be an ISO 8601 date string, not a number",
         f"{batch}/wrong-types.json: [2]: authors: must be a list of names, not a string",
         f"{batch}/wrong-types.json: [3]: comments[0].parent: must be the index of an earlier comment or null",
-        f"{batch}/undated-dump.txt: published: required (an ISO 8601 date; or give --published)",
+        f"{batch}/undated-dump.txt: published: required (an ISO 8601 date, or a default date for documents that lack one)",
         f"{batch}/not-a-document.json: not a document: a JSON file must hold an object or a list of them, not a string",
     }
     assert expected <= set(lines)
@@ -138,7 +138,8 @@ def test_a_document_refused_by_the_service_is_one_line(tmp_path):
     path.write_text('{"title": "T", "published": "2023-01-01", "body": "B"}')
     out, err, error = run(path)
     assert (
-        err.strip() == f"{path}: outlet: required when the document has no url (or give --outlet)"
+        err.strip()
+        == f"{path}: outlet: required when the document has no url (or a default outlet for documents that lack one)"
     )
     assert error is not None and Article.objects.count() == 0
 

@@ -9,10 +9,9 @@ from predictions.models import Prediction
 from predictions.services.review import (
     prediction_accept,
     prediction_correct,
-    prediction_create,
     prediction_reject,
 )
-from tests.factories import ArticleFactory, CandidateFactory, ClaimFactory, UserFactory
+from tests.factories import CandidateFactory, ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,20 +75,6 @@ def test_correcting_the_quote_finds_its_offsets(editor):
     assert body[corrected.start : corrected.end] == "approve the budget"
     with pytest.raises(ReviewError, match="not found"):
         prediction_correct(prediction=candidate, by=editor, quote="words that are not there")
-
-
-def test_create_by_hand_checks_offsets(editor):
-    article = ArticleFactory(body="Prices will fall next year, the minister said.")
-    prediction = prediction_create(
-        article=article, start=0, end=26, claim_text="prices fall", probability=0.8, by=editor
-    )
-    assert prediction.quote == "Prices will fall next year"
-    assert prediction.status == Prediction.Status.ACCEPTED
-    assert prediction.source == Prediction.Source.MANUAL
-    with pytest.raises(ReviewError, match="start/end"):
-        prediction_create(
-            article=article, start=10, end=999, claim_text="x", probability=0.5, by=editor
-        )
 
 
 def test_accepting_a_quoted_forecast_links_or_creates_its_speaker(editor):
