@@ -240,7 +240,6 @@ _TRANSCRIPT = re.compile(
 
 
 def attribute(
-    text: str,
     sentences: list[Sentence],
     index: int,
     cue_start: int,
@@ -254,14 +253,16 @@ def attribute(
     """
     sentence = sentences[index]
     plain = normalise(sentence.text)
-    found = _in_sentence(plain, cue_start, people, sentence.start, cue_end=cue_end)
-    quoted = _cue_in_quote(text, sentence, cue_start)
+    found: tuple[str | None, tuple[int, int] | None] | None = _in_sentence(
+        plain, cue_start, people, sentence.start, cue_end=cue_end
+    )
+    quoted = _cue_in_quote(sentence, cue_start)
     if found is None and quoted:
-        found = _for_quotation(text, sentences, index, people) or _previous_speaker(
+        found = _for_quotation(sentences, index, people) or _previous_speaker(
             sentences, index, people
         )
     if found is None:
-        found = _transcript(text, sentences, index, people)
+        found = _transcript(sentences, index, people)
     if found is None:
         return default
     speaker, span = found
@@ -269,7 +270,7 @@ def attribute(
         speaker = SELF
     if speaker == SELF and quoted:
         # "I think …" inside a quotation: the quoted person, named around the quotation.
-        around = _for_quotation(text, sentences, index, people) or _previous_speaker(
+        around = _for_quotation(sentences, index, people) or _previous_speaker(
             sentences, index, people
         )
         if around is not None and around[0] and not is_first_person(around[0]):
@@ -280,7 +281,7 @@ def attribute(
     return Attribution(speaker, "quoted", span)
 
 
-def _cue_in_quote(text: str, sentence: Sentence, cue_start: int) -> bool:
+def _cue_in_quote(sentence: Sentence, cue_start: int) -> bool:
     if sentence.quote_group is None:
         return False
     if sentence.inside_quote:
@@ -416,7 +417,7 @@ def _ok_subject(who: str) -> bool:
 
 
 def _for_quotation(
-    text: str, sentences: list[Sentence], index: int, people: DocumentPeople
+    sentences: list[Sentence], index: int, people: DocumentPeople
 ) -> tuple[str | None, tuple[int, int] | None] | None:
     group = sentences[index].quote_group
     # Other sentences of the same quotation, nearest first, then the neighbours just outside.
@@ -434,8 +435,10 @@ def _for_quotation(
         intro = re.match(r"^([^\"]{3,200}?):\s*\"", outside)
         if intro:
             # "Ada Park was blunt: “…”": the clause introducing the quotation names its speaker.
-            who = _in_sentence(intro.group(1), len(intro.group(1)), people, sentences[i].start)
-            who = who[0] if who else _leading_subject(intro.group(1), people, sentences[i].start)
+            named = _in_sentence(intro.group(1), len(intro.group(1)), people, sentences[i].start)
+            who = (
+                named[0] if named else _leading_subject(intro.group(1), people, sentences[i].start)
+            )
             if who and who != SELF:
                 return who, None
         if i == index:
@@ -503,7 +506,7 @@ def _outside_quotes(plain: str) -> str:
 
 
 def _transcript(
-    text: str, sentences: list[Sentence], index: int, people: DocumentPeople
+    sentences: list[Sentence], index: int, people: DocumentPeople
 ) -> tuple[str | None, None] | None:
     paragraph = sentences[index].paragraph
     first = index

@@ -30,6 +30,8 @@ class Cue:
     negated: bool
 
 
+# Called positionally as (sentence, its lower-case copy); a finder that does not need the copy
+# names it with a leading underscore.
 Finder = Callable[[str, str], Iterator[Cue]]
 FINDERS: list[tuple[tuple[str, ...], Finder]] = []
 
@@ -80,7 +82,7 @@ _FUTURE = re.compile(
 
 
 @finder("will", "'ll", "won't", "shall", "shan't", "wo n't")
-def future_auxiliary(text: str, lower: str) -> Iterator[Cue]:
+def future_auxiliary(text: str, _lower: str) -> Iterator[Cue]:
     """ "will"/"shall"/"'ll"/"won't"; "Will" capitalised is a name or a question."""
     for match in _FUTURE.finditer(text):
         aux = match.group("aux")
@@ -108,7 +110,7 @@ _GOING = re.compile(
 
 
 @finder("going", "gonna", "set to", "about to", "poised", "on track", "on course")
-def going_to(text: str, lower: str) -> Iterator[Cue]:
+def going_to(text: str, _lower: str) -> Iterator[Cue]:
     """ "is going to", "is set to", "is poised to", "is on track to"."""
     for match in _GOING.finditer(text):
         if match.group("verb").lower() in _NON_VERB_AFTER_TO:
@@ -180,7 +182,7 @@ _DEMAND_AFTER = re.compile(r"^\s+(?:me|us|you)\s+to\b", re.IGNORECASE)
 
 
 @finder("expect", "predict", "forecast", "anticipat", "projecting", "bet", "wager", "foresee")
-def expectation_verb(text: str, lower: str) -> Iterator[Cue]:
+def expectation_verb(text: str, _lower: str) -> Iterator[Cue]:
     """ "analysts expect", "I'm predicting", "I'd bet"."""
     for match in _EXPECT.finditer(text):
         verb = match.group("verb")
@@ -207,7 +209,7 @@ _PROGRESSIVE = re.compile(
 
 
 @finder("coming", "going", "returning", "heading", "headed")
-def progressive_future(text: str, lower: str) -> Iterator[Cue]:
+def progressive_future(text: str, _lower: str) -> Iterator[Cue]:
     """ "is not coming back", "is heading for a defeat"."""
     for match in _PROGRESSIVE.finditer(text):
         negated = bool(re.search(r"\bnot\b|n't", match.group(0)))
@@ -229,7 +231,7 @@ _FRAME = re.compile(
 
 @finder("verge", "position", "way to", "poised for", "bracing", "in line for", "a lock",
         "favo", "matter of time", "figures to", "stands to", "stand to", "to lose")  # fmt: skip
-def course_frame(text: str, lower: str) -> Iterator[Cue]:
+def course_frame(text: str, _lower: str) -> Iterator[Cue]:
     """ "is on the verge of", "is well positioned to", "figures to", "the race is hers to lose"."""
     for match in _FRAME.finditer(text):
         start = match.start("frame") if match.group("frame") else match.start()
@@ -258,7 +260,7 @@ _REPORTED_WOULD = re.compile(
 
 
 @finder("would")
-def reported_would(text: str, lower: str) -> Iterator[Cue]:
+def reported_would(text: str, _lower: str) -> Iterator[Cue]:
     """ "predicted the race would tighten"; "would almost certainly win"."""
     for match in _REPORTED_WOULD.finditer(text):
         if re.search(r"\b(?:if|unless|whether)\b", match.group("gap"), re.IGNORECASE):
@@ -288,7 +290,7 @@ def reported_would(text: str, lower: str) -> Iterator[Cue]:
 
 @finder("chance", "odds", "probab", "likelihood", "likely", "risk", "shot", "50-50", "50/50",
         "50 50", "fifty")  # fmt: skip
-def explicit_odds(text: str, lower: str) -> Iterator[Cue]:
+def explicit_odds(text: str, _lower: str) -> Iterator[Cue]:
     """ "an 87 percent chance", "3-1 odds", "50-50"."""
     odds = find_odds(text)
     if odds is not None:

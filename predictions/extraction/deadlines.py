@@ -366,7 +366,7 @@ def _timex_choice(
         # ("predicted in 2008 that by 2010 it would"), and even then the weakest choice.
         if (
             timex.form not in ("year", "iso", "month_year")
-            or (_PREPOSITIONS.get(prep) or 0) < LIMIT
+            or (0 if prep is None else _PREPOSITIONS.get(prep) or 0) < LIMIT
         ):
             return None
         if tense != "future":
@@ -516,13 +516,12 @@ def _named_event_choices(sentence, made_on, known_events, breaks) -> list[_Choic
             if at < 0 or not _wholewords(lowered, at, at + len(name)):
                 continue
             prep, prep_start = _preposition(sentence, at)
-            if prep is not None and _PREPOSITIONS[prep] is None:
+            strength = None if prep is None else _PREPOSITIONS[prep]
+            if prep is not None and strength is None:
                 continue
             if clause_tense(sentence, prep_start, at + len(name), breaks) == "past":
                 continue
-            weight = (
-                _NAMED_EVENT_ALONE if prep is None else _PREPOSITIONS[prep] + _KNOWN_EVENT_BONUS
-            )
+            weight = _NAMED_EVENT_ALONE if strength is None else strength + _KNOWN_EVENT_BONUS
             text = sentence[prep_start : at + len(name)]
             choices.append(_Choice(weight, prep_start, Deadline(event.on, text, "event")))
             break

@@ -97,10 +97,9 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     odds = find_odds(text[lo:hi])
     if odds is not None:
         hedge = odds.text
-        p = odds.probability
         if negations:
-            return Reading(_clamp(1 - p), hedge, "negative")
-        return Reading(p, hedge, "positive")
+            return Reading(_clamp(1 - odds.probability), hedge, "negative")
+        return Reading(odds.probability, hedge, "positive")
 
     hedge_text: str | None = None
     p: float | None = None
@@ -142,11 +141,11 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     frame_negated = False
     if frame is not None and (p is None or cue.kind == "expect"):
         verb = re.sub(r"^(?:am|'m|is|are|'re)\s+", "", frame.group("verb").lower())
-        wording = _FRAME_WORDING.get(verb)
-        if wording is not None and wording in HEDGES and p is None:
-            p = HEDGES[wording][0]
+        frame_wording = _FRAME_WORDING.get(verb)
+        if frame_wording is not None and frame_wording in HEDGES and p is None:
+            p = HEDGES[frame_wording][0]
             hedge_text = sentence[frame.start("verb") : frame.end("verb")]
-        elif wording is None and p is None:
+        elif frame_wording is None and p is None:
             hedge_text = sentence[frame.start("verb") : frame.end("verb")]
         if frame.group("neg"):
             frame_negated = True

@@ -57,11 +57,12 @@ def _candidates(part: Part) -> Iterator[Candidate]:
         if people is None:
             people = DocumentPeople.read(text)
         cue_end = cue.end if cue.kind == "expect" else None
-        who = attribute(text, sentences, index, cue.start, people, default, cue_end)
+        who = attribute(sentences, index, cue.start, people, default, cue_end)
         if part.kind == "comment":
-            who = _commenter_or_named(text, sentence, cue.start, who, default)
-            if who is None:
+            commenter = _commenter_or_named(text, sentence, cue.start, who, default)
+            if commenter is None:
                 continue
+            who = commenter
         clauses = _forecast_clauses(sentence.text, cue, cues)
         if len(clauses) < 2:
             yield from _candidate(part, events, sentence, cue, who)

@@ -55,6 +55,8 @@ from predictions.extraction.timex_values import (
 __all__ = ["GRAINS", "Period", "Prefer", "Ref", "Span", "Timex", "Value", "find_timexes",
            "resolve", "timeml_value"]  # fmt: skip
 
+# Called positionally as (timex, anchor, prefer); a resolver that does not need one of them names
+# it with a leading underscore.
 Resolver = Callable[[Timex, datetime.date, Prefer], Value | None]
 _RESOLVERS: dict[str, Resolver] = {}
 
@@ -128,9 +130,7 @@ def _squash(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _year_of(spec: str | None, anchor: datetime.date) -> int | None:
-    if spec is None:
-        return None
+def _year_of(spec: str, anchor: datetime.date) -> int:
     spec = _squash(spec)
     if spec[:1].isdigit():
         return int(spec[:4])
@@ -160,7 +160,9 @@ def _dateparser_day(expression: str, anchor: datetime.date, prefer: Prefer) -> d
     return parsed.date() if parsed else None
 
 
-def _explicit_day(timex: Timex, month: int, day: int, year: str | None, anchor, prefer) -> Period:
+def _explicit_day(
+    month: int, day: int, year: str | None, anchor: datetime.date, prefer: Prefer
+) -> Period:
     """A date the expression spells out: its fields say the day, month and (perhaps) year."""
     if year is not None:
         return period_day(datetime.date(int(year), month, day))
@@ -181,54 +183,50 @@ def _mod_length(timex: Timex) -> int:
 
 
 @resolver("iso")
-def _resolve_iso(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
+def _resolve_iso(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
     return period_day(
         datetime.date(
-            int(timex.field("iso_y")), int(timex.field("iso_m")), int(timex.field("iso_d"))
+            int(timex.required("iso_y")), int(timex.required("iso_m")), int(timex.required("iso_d"))
         )
     )
 
 
 @resolver("numeric")
 def _resolve_numeric(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    parsed = _dateparser_day(timex.field("num"), anchor, prefer)
+    parsed = _dateparser_day(timex.required("num"), anchor, prefer)
     return period_day(parsed) if parsed else None
 
 
 @resolver("month_day")
 def _resolve_month_day(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    month = MONTHS[timex.field("md_m").rstrip(".").lower()]
-    return _explicit_day(
-        timex, month, int(timex.field("md_d")), timex.field("md_y"), anchor, prefer
-    )
+    month = MONTHS[timex.required("md_m").rstrip(".").lower()]
+    return _explicit_day(month, int(timex.required("md_d")), timex.field("md_y"), anchor, prefer)
 
 
 @resolver("day_month")
 def _resolve_day_month(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    month = MONTHS[timex.field("dm_m").rstrip(".").lower()]
-    return _explicit_day(
-        timex, month, int(timex.field("dm_d")), timex.field("dm_y"), anchor, prefer
-    )
+    month = MONTHS[timex.required("dm_m").rstrip(".").lower()]
+    return _explicit_day(month, int(timex.required("dm_d")), timex.field("dm_y"), anchor, prefer)
 
 
 @resolver("month_year")
-def _resolve_month_year(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    month = MONTHS[timex.field("my_m").rstrip(".").lower()]
-    return period_month(_year_of(timex.field("my_y"), anchor), month)
+def _resolve_month_year(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    month = MONTHS[timex.required("my_m").rstrip(".").lower()]
+    return period_month(_year_of(timex.required("my_y"), anchor), month)
 
 
 @resolver("month")
 def _resolve_month(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    month = MONTHS[timex.field("mo").lower()]
+    month = MONTHS[timex.required("mo").lower()]
     return choose_occurrence(
         [period_month(anchor.year + shift, month) for shift in (-1, 0, 1)], anchor, prefer
     )
 
 
 @resolver("month_rel")
-def _resolve_month_rel(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    month = MONTHS[timex.field("mr_m").lower()]
-    rel = _squash(timex.field("mr_rel"))
+def _resolve_month_rel(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    month = MONTHS[timex.required("mr_m").lower()]
+    rel = _squash(timex.required("mr_rel"))
     candidates = [period_month(anchor.year + shift, month) for shift in (-1, 0, 1)]
     if rel in ("last", "past"):
         return max(
@@ -241,7 +239,7 @@ def _resolve_month_rel(timex: Timex, anchor: datetime.date, prefer: Prefer) -> V
 
 @resolver("holiday")
 def _resolve_holiday(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    rule = holiday_rule(timex.field("hol"))
+    rule = holiday_rule(timex.required("hol"))
     year = timex.field("hol_y")
     if year is not None:
         day = rule(int(year))
@@ -255,12 +253,12 @@ def _resolve_holiday(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Val
 @resolver("quarter")
 def _resolve_quarter(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
     ordinal = timex.field("q_o")
+    year_spec = timex.field("q_y2" if ordinal is None else "q_y")
+    year = None if year_spec is None else _year_of(year_spec, anchor)
     if ordinal is None:
-        number = int(timex.field("q_n")[1])
-        year = _year_of(timex.field("q_y2"), anchor)
+        number = int(timex.required("q_n")[1])
     else:
         ordinal = ordinal.lower()
-        year = _year_of(timex.field("q_y"), anchor)
         if ordinal == "last" and year is None:  # "last quarter": the one before this one
             this = (anchor.month - 1) // 3 + 1
             return (
@@ -277,15 +275,15 @@ def _resolve_quarter(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Val
 
 
 @resolver("century")
-def _resolve_century(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    return period_century((int(timex.field("cent")) - 1) * 100)
+def _resolve_century(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    return period_century((int(timex.required("cent")) - 1) * 100)
 
 
 @resolver("decade")
-def _resolve_decade(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    if timex.field("dec"):
-        return period_decade(int(timex.field("dec")))
-    tens = int(timex.field("dec2"))
+def _resolve_decade(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    if decade := timex.field("dec"):
+        return period_decade(int(decade))
+    tens = int(timex.required("dec2"))
     century = anchor.year // 100 * 100
     first = century + tens if century + tens <= anchor.year else century - 100 + tens
     return period_decade(first)
@@ -316,9 +314,9 @@ def _month_shift(anchor: datetime.date, shift: int) -> Period:
 
 
 @resolver("relative")
-def _resolve_relative(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    rel = _squash(timex.field("rel"))
-    unit = timex.field("rel_u").lower()
+def _resolve_relative(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    rel = _squash(timex.required("rel"))
+    unit = timex.required("rel_u").lower()
     if rel in ("the next", "the coming") and unit in ("year", "decade", "month", "week"):
         # "over the next decade": ten years from now, not the calendar decade after this one
         return _span(1, unit, 1)
@@ -327,25 +325,25 @@ def _resolve_relative(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Va
 
 
 @resolver("period_end")
-def _resolve_period_end(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
+def _resolve_period_end(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
     unit = (timex.field("pe_u") or timex.field("pe_u2") or "").lower()
     if unit:
         period = _shifted(unit, anchor, 0)
         return Period(period.start, period.end, period.grain, "end")
-    period = _shifted(timex.field("pe_c").lower(), anchor, 0)
+    period = _shifted(timex.required("pe_c").lower(), anchor, 0)
     return Period(period.start, period.end, period.grain, "end")
 
 
 @resolver("unit")
-def _resolve_unit(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    return _shifted(timex.field("un_u").lower(), anchor, 0)
+def _resolve_unit(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    return _shifted(timex.required("un_u").lower(), anchor, 0)
 
 
 @resolver("season")
 def _resolve_season(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    code = SEASONS[timex.field("s").lower()]
-    if timex.field("s_y"):
-        return period_season(int(timex.field("s_y")), code)
+    code = SEASONS[timex.required("s").lower()]
+    if year := timex.field("s_y"):
+        return period_season(int(year), code)
     rel = _squash(timex.field("s_rel") or "")
     candidates = [period_season(anchor.year + shift, code) for shift in (-2, -1, 0, 1)]
     if rel == "last":
@@ -358,8 +356,8 @@ def _resolve_season(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Valu
 
 
 @resolver("deictic")
-def _resolve_deictic(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    word = _squash(timex.field("dd"))
+def _resolve_deictic(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    word = _squash(timex.required("dd"))
     offset = {
         "tomorrow": 1,
         "the day after tomorrow": 2,
@@ -372,7 +370,7 @@ def _resolve_deictic(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Val
 
 @resolver("weekday")
 def _resolve_weekday(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    weekday = WEEKDAYS[timex.field("wd").lower()]
+    weekday = WEEKDAYS[timex.required("wd").lower()]
     rel = _squash(timex.field("wd_rel") or "")
     ahead = (weekday - anchor.weekday()) % 7
     behind = (anchor.weekday() - weekday) % 7
@@ -410,11 +408,12 @@ def _span(count: float, unit: str, direction: int, count_given: bool = True) -> 
 
 
 @resolver("span")
-def _resolve_span(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    count, given = _span_count(timex.field("sp_n"))
+def _resolve_span(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    count: float
+    count, given = _span_count(timex.required("sp_n"))
     if timex.field("sp_half") or timex.field("sp_half2"):
         count += 0.5
-    unit = timex.field("sp_u")
+    unit = timex.required("sp_u")
     direction_word = _squash(timex.field("sp_dir") or "")
     suffix = _squash(timex.field("sp_suf") or "")
     if suffix in ("ago", "earlier", "before", "back"):
@@ -432,8 +431,8 @@ def _resolve_span(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value 
 
 
 @resolver("half_span")
-def _resolve_half_span(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    text = _squash(timex.field("hs"))
+def _resolve_half_span(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    text = _squash(timex.required("hs"))
     if "decade" in text:
         return Span(60, 0, "year")
     if "month" in text:
@@ -442,30 +441,30 @@ def _resolve_half_span(timex: Timex, anchor: datetime.date, prefer: Prefer) -> V
 
 
 @resolver("coming")
-def _resolve_coming(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    unit = (timex.field("cs_u") or timex.field("cs_u2")).lower().rstrip("s")
+def _resolve_coming(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    unit = (timex.field("cs_u") or timex.required("cs_u2")).lower().rstrip("s")
     return _span(ASSUMED_COUNTS[unit], unit, 1, count_given=False)
 
 
 @resolver("year")
-def _resolve_year(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    return period_year(int(timex.field("y")))
+def _resolve_year(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    return period_year(int(timex.required("y")))
 
 
 @resolver("vague")
-def _resolve_vague(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
+def _resolve_vague(_timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
     return Ref("vague")
 
 
 @resolver("open")
-def _resolve_open(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    text = _squash(timex.field("op"))
+def _resolve_open(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    text = _squash(timex.required("op"))
     return Ref("future" if "future" in text else "open")
 
 
 @resolver("ref")
-def _resolve_ref(timex: Timex, anchor: datetime.date, prefer: Prefer) -> Value | None:
-    text = _squash(timex.field("rf"))
+def _resolve_ref(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
+    text = _squash(timex.required("rf"))
     if "past" in text or text in ("recently", "lately", "at the time"):
         return Ref("past")
     if "future" in text:

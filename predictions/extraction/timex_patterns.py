@@ -23,6 +23,13 @@ class Timex:
                 return value
         return None
 
+    def required(self, name: str) -> str:
+        """A group the expression's form always captures (`field` for one it may leave out)."""
+        value = self.field(name)
+        if value is None:  # the form's pattern is wrong, not the text: fail loudly
+            raise RuntimeError(f"{self.form!r} expression {self.text!r} without its {name!r}")
+        return value
+
 
 # --- Vocabulary -------------------------------------------------------------------------------
 
@@ -304,6 +311,8 @@ def find_timexes(text: str) -> list[Timex]:
 
 
 def _timex(match: re.Match, text: str) -> Timex | None:
+    if match.lastgroup is None:  # every alternative of TIMEX_RE is a named "F_<form>" group
+        raise RuntimeError(f"time expression {match.group()!r} matched outside any form")
     form = match.lastgroup[2:]  # the form's own group closes last: "F_<form>"
     if not _plausible(form, match, text):
         return None
@@ -351,7 +360,8 @@ def _plausible(form: str, match: re.Match, text: str) -> bool:
         and match.group("sp_dir") is None
     ):
         # "a day" is a time only in a construction like "in a day" or "a year ago"
-        return match.group("sp_suf") is not None or re.search(
-            r"(?i:\b(?:in|within|inside|for|over)\s+)$", before
+        return (
+            match.group("sp_suf") is not None
+            or re.search(r"(?i:\b(?:in|within|inside|for|over)\s+)$", before) is not None
         )
     return True

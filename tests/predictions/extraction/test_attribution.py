@@ -21,7 +21,7 @@ def speakers(text):
         if cues:
             cue = cues[0]
             end = cue.end if cue.kind == "expect" else None
-            who = attribute(text, sentences, index, cue.start, people, AUTHOR, end)
+            who = attribute(sentences, index, cue.start, people, AUTHOR, end)
             out.append((who.speaker, who.role))
     return out
 

@@ -287,3 +287,11 @@ def test_long_runs_are_linear(text):
     started = time.process_time()
     find_timexes(text)
     assert time.process_time() - started < 3.0
+
+
+def test_a_form_matched_without_a_group_it_always_has_is_an_error_not_no_date():
+    # A broken pattern must fail loudly: `resolve` returns None only for dates that do not exist.
+    broken = timex.Timex(0, 9, "Q3 2014", "quarter", (("q_y2", "2014"),))
+    with pytest.raises(RuntimeError, match="q_n"):
+        resolve(broken, ANCHOR)
+    assert resolve(only("in Q3 2014"), ANCHOR) == Period(D(2014, 7, 1), D(2014, 9, 30), "quarter")
