@@ -9,7 +9,7 @@ def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("ARCHIVE_ALLOW_DEV_SECRET", "1")
     if not os.environ.get("DATABASE_URL"):
-        os.environ["ARCHIVE_VAR_DIR"] = tempfile.mkdtemp(prefix="archive-bench-")
+        os.environ.setdefault("ARCHIVE_VAR_DIR", tempfile.mkdtemp(prefix="archive-bench-"))
     import django
 
     django.setup()

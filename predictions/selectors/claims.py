@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime
 
 from django.db import connection, transaction
-from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, Max, Min, OuterRef, Q, Value, When
 from rapidfuzz import fuzz
 
 from predictions import matching
-from predictions.models import Claim, Event, Prediction
+from predictions.models import Claim, Event, Prediction, Tag
 from predictions.selectors.events import events_search
 
 # pg_trgm's default threshold (0.3) misses paraphrases of one outcome; lower it for suggestions.
@@ -23,6 +23,8 @@ TRIGRAM_THRESHOLD = 0.2
 SUGGESTION_MINIMUM = 0.45
 MATCH_MINIMUM = 0.15
 CANDIDATES = 1000
+# Events this many days past a claim's deadline are not offered (their weight is small).
+AFTER_DEADLINE_DAYS = 365
 
 
 def _containing_any(fields: tuple[str, ...], terms: list[str]) -> Q:
@@ -110,32 +112,105 @@ def claims_for_event(*, event: Event, limit: int = 10) -> list[tuple[Claim, floa
     return [(claims[pk], score) for pk, score in ranked if pk in claims]
 
 
-def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, float]]:
-    """Events that may settle ``claim``: similar text, on or after its earliest forecast."""
-    first = claim.predictions.exclude(status=Prediction.Status.REJECTED).aggregate(
-        first=Min("made_at")
-    )["first"]
-    text = f"{claim.text} {claim.description}"
-    terms = matching.search_terms(text, count=8)
-    if not terms:
-        return []
-    if connection.vendor == "postgresql":
-        # The full-text index finds events sharing any of the words, most relevant first.
-        candidates = events_search(q=" ".join(matching.content_words(text)), any_word=True)
-    else:
-        candidates = (
-            Event.objects.filter(_containing_any(("title", "description"), terms))
-            .annotate(matched=_terms_matched(("title", "description"), terms))
-            .order_by("-matched", "occurred_on")
-        )
-    if first is not None:
-        from django.utils import timezone
+def _claim_period(claim: Claim) -> tuple[datetime.date | None, datetime.date | None]:
+    """The day its first forecast was made, and its latest deadline (None if any is open)."""
+    from django.utils import timezone
 
-        candidates = candidates.filter(occurred_on__gte=timezone.localdate(first))
-    rows = candidates.values_list("pk", "title", "description")[:CANDIDATES]
-    ranked = matching.rank(
+    found = claim.predictions.exclude(status=Prediction.Status.REJECTED).aggregate(
+        first=Min("made_at"),
+        last=Max("deadline"),
+        open=Count("pk", filter=Q(deadline__isnull=True)),
+    )
+    made_on = timezone.localdate(found["first"]) if found["first"] else None
+    return made_on, None if found["open"] else found["last"]
+
+
+def _event_candidates(words: list[str], period: Q) -> list[int]:
+    """Ids of events in ``period`` whose text or story headings share the most of ``words``."""
+    tagged = Event.tags.through.objects.filter(event_id=OuterRef("pk"))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        # The full-text index ranks by the sentences; a second read finds events by heading.
+        by_text = events_search(q=" ".join(words), any_word=True).filter(period)
+        query = SearchQuery(" or ".join(words), config="english", search_type="websearch")
+        tags = Tag.objects.annotate(document=SearchVector("name", config="english")).filter(
+            document=query
+        )
+        by_heading = (
+            Event.objects.filter(period)
+            .filter(Exists(tagged.filter(tag__in=tags)))
+            .order_by("occurred_on", "id")
+        )
+        ids = list(by_text.values_list("pk", flat=True)[:CANDIDATES])
+        return list(dict.fromkeys(ids + list(by_heading.values_list("pk", flat=True)[:CANDIDATES])))
+    terms = _substring_terms(words)
+    matched = sum(
+        (
+            Case(
+                When(
+                    Q(title__icontains=term)
+                    | Q(description__icontains=term)
+                    | Exists(tagged.filter(tag__name__icontains=term)),
+                    then=1,
+                ),
+                default=0,
+            )
+            for term in terms
+        ),
+        start=Value(0),
+    )
+    return list(
+        Event.objects.filter(period)
+        .annotate(matched=matched)
+        .filter(matched__gt=0)
+        .order_by("-matched", "occurred_on", "id")
+        .values_list("pk", flat=True)[:CANDIDATES]
+    )
+
+
+def _substring_terms(words: list[str]) -> list[str]:
+    """Rough stems of ``words``, none containing another, so containment finds every form."""
+    stems = sorted({matching.stem(w) for w in words if len(w) >= 3}, key=len)
+    kept: list[str] = []
+    for term in stems:
+        if len(term) >= 3 and not any(shorter in term for shorter in kept):
+            kept.append(term)
+    return kept
+
+
+def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, float]]:
+    """Events that may settle ``claim``, best first, with 0-1 scores.
+
+    Only events on or after its first forecast, and within a year of its deadline when every
+    forecast has one; ranked by ``predictions.matching.rank_events`` on their sentences and
+    story headings (tags), forecasts left out.
+    """
+    text = f"{claim.text} {claim.description}"
+    words = matching.event_search_words(text)
+    if not words:
+        return []
+    made_on, deadline = _claim_period(claim)
+    period = Q()
+    if made_on is not None:
+        period &= Q(occurred_on__gte=made_on)
+    if deadline is not None:
+        period &= Q(occurred_on__lte=deadline + datetime.timedelta(days=AFTER_DEADLINE_DAYS))
+    ids = _event_candidates(words, period)
+    rows = Event.objects.filter(pk__in=ids).values_list("pk", "title", "description", "occurred_on")
+    headings: dict[int, list[str]] = {}
+    for event_id, name in Event.tags.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "tag__name"
+    ):
+        headings.setdefault(event_id, []).append(name)
+    ranked = matching.rank_events(
         text,
-        [(pk, f"{title} {description}") for pk, title, description in rows],
+        [
+            matching.EventText(pk, description or title, occurred_on, tuple(headings.get(pk, ())))
+            for pk, title, description, occurred_on in rows
+        ],
+        made_on=made_on,
+        deadline=deadline,
         limit=limit,
         minimum=MATCH_MINIMUM,
     )
