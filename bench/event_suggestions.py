@@ -140,9 +140,9 @@ def main() -> int:
 
     teardown = setup_django()
     try:
+        import event_suggestions_baseline as baseline
         from django.db import connection, transaction
 
-        import event_suggestions_baseline as baseline
         from archive.models import Article, Outlet
         from predictions.models import Event
         from predictions.selectors.claims import events_for_claim

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -155,6 +156,8 @@ _FORECAST = re.compile(
       | \b(?:says?|said|warns?|claims?|claiming|believes?|thinks?|predicts?)\s+
         (?:that\s+)?[^.;]{0,60}?\bwill\b
       | \bwill\b[^.;]{0,80}\bif\b
+      | \b(?:chance|chances|possibility|odds)\s+(?:that|of)\b
+      | \b(?:projected|forecast|expected|predicted)\b[^.;]{0,60}\b(?:exit|opinion)\s+polls?\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -168,6 +171,12 @@ _UNDER_WAY = re.compile(
       | \bface\s+off\b | \bdebates?\b | \bcampaign(?:s|ing)?\b
       | \b(?:apply|applies|applied)\s+(?:to|for)\b
       | \b(?:hold|holds|held)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:referendum|election|vote)\b
+      | \b(?:announces?|announced|confirms?|states?)\s+(?:that\s+)?[^.;]{0,60}?\bwill\b
+      | \b(?:upcoming|ahead\s+of|scheduled|planned)\b
+      | \b(?:semi|quarter)-?finals?\b | \b(?:go|goes|went|advance|advances|advanced)\s+
+        (?:through\s+)?to\s+the\s+(?:final|next\s+round)\b | \bqualif(?:y|ies|ied)\s+for\b
+      | \b(?:approves?|approved|ratif(?:y|ies|ied)|votes?\s+to\s+(?:accept|approve|ratify))\b
+        [^.;]{0,50}\b(?:accession|bid|application|membership)\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -175,6 +184,9 @@ UNDER_WAY = 0.5
 # An event whose sentence has the claim's subject doing the claim's outcome ("Macron wins",
 # "Sweden joins") reports the outcome itself, not the talk around it.
 SUBJECT_ACTS = 1.4
+# How many content words may stand between the subject and the outcome ("Trump and North
+# Korean Chairman Kim Jong-un meet").
+SUBJECT_REACH = 8
 # The words of the outcome a claim states (win, resign, join) count more than those of its
 # subject: every event about the subject shares those, only the settling one the outcome.
 OUTCOME_WEIGHT = 1.0
@@ -213,10 +225,18 @@ def evidence(text: str) -> str:
     return " ".join(s for s in _SENTENCES.split(text) if s.strip() and not is_forecast(s))
 
 
+def _unaccented(text: str) -> str:
+    """``text`` without diacritics, so that "Erdoğan" meets "Erdogan"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _concept_words(text: str) -> list[tuple[str, ...]]:
     """The content words of ``text`` in order, each as the stems of its canonical words."""
     out = []
-    for word in _WORD.findall(normalise_phrases(text)):
+    for word in _WORD.findall(normalise_phrases(_unaccented(text))):
         lowered = word.casefold().replace("\u2019", "'")
         if lowered in STOP_WORDS or len(lowered) < 2:
             continue
@@ -259,10 +279,11 @@ def claim_parts(claim: str) -> ClaimParts:
     return ClaimParts(frozenset(subject), frozenset(outcome), stems)
 
 
-def subject_acts(text: str, parts: ClaimParts, *, reach: int = 8) -> bool:
+def subject_acts(text: str, parts: ClaimParts, *, reach: int | None = None) -> bool:
     """Whether ``text`` names the claim's subject and, within ``reach`` words after, its outcome."""
     if not parts.subject or not parts.outcome:
         return False
+    reach = SUBJECT_REACH if reach is None else reach
     last_subject = None
     for i, word in enumerate(_concept_words(text)):
         if (
@@ -281,13 +302,13 @@ def event_search_words(text: str) -> list[str]:
     words: dict[str, None] = {}
     for word in _WORD.findall(normalise_phrases(text)):
         lowered = word.casefold()
-        if lowered in STOP_WORDS or len(lowered) < 3:
+        if lowered in STOP_WORDS or len(lowered) < 2:
             continue
-        words[lowered] = None
+        # Short words ("eu") are not searched for themselves, only by their longer names.
         for canonical in equivalents(lowered):
-            words[canonical] = None
-            for other in surface_forms(canonical):
-                words[other] = None
+            for form in (lowered, canonical, *surface_forms(canonical)):
+                if len(form) >= 3:
+                    words[form] = None
     return list(words)
 
 
