@@ -11,6 +11,7 @@ rarity among the texts being compared (an idf weight): "Ukraine" outweighs "new"
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 import unicodedata
@@ -42,6 +43,7 @@ _SUFFIXES = (
 _VOWEL_SION = re.compile(r"(?<=[aeiou])sion$")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem, enough to meet "elections"/"election", "invades"/"invasion", "Russia"/"Russian"."""
     word = word.casefold().replace("\u2019", "'")
@@ -247,6 +249,12 @@ def _concept_words(text: str) -> list[tuple[str, ...]]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _heading_concepts(heading: str) -> frozenset[str]:
+    # Headings repeat across thousands of events ("Brexit", "Politics and elections").
+    return frozenset(concepts(heading))
+
+
 def concepts(text: str) -> set[str]:
     """Content stems of ``text`` with names and outcome verbs reduced to canonical words."""
     return {token for word in _concept_words(text) for token in word}
@@ -279,13 +287,15 @@ def claim_parts(claim: str) -> ClaimParts:
     return ClaimParts(frozenset(subject), frozenset(outcome), stems)
 
 
-def subject_acts(text: str, parts: ClaimParts, *, reach: int | None = None) -> bool:
+def subject_acts(
+    text: str | list[tuple[str, ...]], parts: ClaimParts, *, reach: int | None = None
+) -> bool:
     """Whether ``text`` names the claim's subject and, within ``reach`` words after, its outcome."""
     if not parts.subject or not parts.outcome:
         return False
     reach = SUBJECT_REACH if reach is None else reach
     last_subject = None
-    for i, word in enumerate(_concept_words(text)):
+    for i, word in enumerate(_concept_words(text) if isinstance(text, str) else text):
         if (
             parts.outcome.intersection(word)
             and last_subject is not None
@@ -298,7 +308,11 @@ def subject_acts(text: str, parts: ClaimParts, *, reach: int | None = None) -> b
 
 
 def event_search_words(text: str) -> list[str]:
-    """Words to find an event by: the claim's content words and the other names of them."""
+    """Words to find an event by: the claim's content words and the other names of them.
+
+    Other names of places and bodies are searched ("EU" by "European Union"); those of
+    outcome verbs are not (the subject's words find the event, the ranking reads its verb).
+    """
     words: dict[str, None] = {}
     for word in _WORD.findall(normalise_phrases(text)):
         lowered = word.casefold()
@@ -306,7 +320,8 @@ def event_search_words(text: str) -> list[str]:
             continue
         # Short words ("eu") are not searched for themselves, only by their longer names.
         for canonical in equivalents(lowered):
-            for form in (lowered, canonical, *surface_forms(canonical)):
+            others = () if canonical in OUTCOMES else surface_forms(canonical)
+            for form in (lowered, canonical, *others):
                 if len(form) >= 3:
                     words[form] = None
     return list(words)
@@ -364,12 +379,13 @@ def rank_events(
     documents = []
     for event in candidates:
         reported = evidence(event.text)
-        said = concepts(reported)
+        words = _concept_words(reported)
+        said = {token for word in words for token in word}
         if not said:
             continue
-        heading = set().union(*(concepts(h) for h in event.headings)) - said
+        heading = set().union(*(_heading_concepts(h) for h in event.headings)) - said
         factor = UNDER_WAY if under_way(reported) else 1.0
-        if subject_acts(reported, parts):
+        if subject_acts(words, parts):
             factor *= SUBJECT_ACTS
         documents.append((event, said, heading, factor))
     frequencies: Counter[str] = Counter()

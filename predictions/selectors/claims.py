@@ -23,6 +23,8 @@ TRIGRAM_THRESHOLD = 0.2
 SUGGESTION_MINIMUM = 0.45
 MATCH_MINIMUM = 0.15
 CANDIDATES = 1000
+# How many story headings (tags) sharing the claim's words lead to their events.
+STORIES = 20
 # Events this many days past a claim's deadline are not offered (their weight is small).
 AFTER_DEADLINE_DAYS = 365
 
@@ -127,46 +129,41 @@ def _claim_period(claim: Claim) -> tuple[datetime.date | None, datetime.date | N
 
 def _event_candidates(words: list[str], period: Q) -> list[int]:
     """Ids of events in ``period`` whose text or story headings share the most of ``words``."""
-    tagged = Event.tags.through.objects.filter(event_id=OuterRef("pk"))
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        # The full-text index ranks by the sentences; a second read finds events by heading.
-        by_text = events_search(q=" ".join(words), any_word=True).filter(period)
-        query = SearchQuery(" or ".join(words), config="english", search_type="websearch")
-        tags = Tag.objects.annotate(document=SearchVector("name", config="english")).filter(
-            document=query
-        )
-        by_heading = (
-            Event.objects.filter(period)
-            .filter(Exists(tagged.filter(tag__in=tags)))
-            .order_by("occurred_on", "id")
-        )
-        ids = list(by_text.values_list("pk", flat=True)[:CANDIDATES])
-        return list(dict.fromkeys(ids + list(by_heading.values_list("pk", flat=True)[:CANDIDATES])))
     terms = _substring_terms(words)
-    matched = sum(
-        (
-            Case(
-                When(
-                    Q(title__icontains=term)
-                    | Q(description__icontains=term)
-                    | Exists(tagged.filter(tag__name__icontains=term)),
-                    then=1,
-                ),
-                default=0,
-            )
-            for term in terms
-        ),
-        start=Value(0),
-    )
-    return list(
+    if connection.vendor == "postgresql":
+        # The full-text index ranks events by how well their sentences match.
+        found = events_search(q=" ".join(words), any_word=True).filter(period)
+    else:
+        matched = sum(
+            (
+                Case(
+                    When(Q(title__icontains=term) | Q(description__icontains=term), then=1),
+                    default=0,
+                )
+                for term in terms
+            ),
+            start=Value(0),
+        )
+        found = (
+            Event.objects.filter(period)
+            .annotate(matched=matched)
+            .filter(matched__gt=0)
+            .order_by("-matched", "occurred_on", "id")
+        )
+    by_text = list(found.values_list("pk", flat=True)[:CANDIDATES])
+    # The stories whose headings name most of the words, and the events under them: the
+    # settling event's sentence often leaves to its heading what the story is.
+    names = Tag.objects.filter(_containing_any(("name",), terms)).values_list("pk", "name")
+    shared = {pk: sum(term in name.casefold() for term in terms) for pk, name in names}
+    stories = sorted(shared, key=lambda pk: (-shared[pk], pk))[:STORIES]
+    tagged = Event.tags.through.objects.filter(event_id=OuterRef("pk"), tag__in=stories)
+    by_heading = (
         Event.objects.filter(period)
-        .annotate(matched=matched)
-        .filter(matched__gt=0)
-        .order_by("-matched", "occurred_on", "id")
+        .filter(Exists(tagged))
+        .order_by("occurred_on", "id")
         .values_list("pk", flat=True)[:CANDIDATES]
     )
+    return list(dict.fromkeys(by_text + list(by_heading)))
 
 
 def _substring_terms(words: list[str]) -> list[str]:

@@ -74,8 +74,10 @@ def test_names_and_outcome_verbs_meet_their_other_forms():
 
 def test_search_words_include_the_other_names():
     words = event_search_words("Britain will leave the EU")
-    assert {"britain", "leave", "withdraw", "united kingdom", "european union"} <= set(words)
-    assert "will" not in words and "the" not in words
+    assert {"britain", "leave", "united kingdom", "european union"} <= set(words)
+    # An outcome verb's other forms are left to the ranking: the names find the event.
+    assert "withdraw" not in words
+    assert "will" not in words and "the" not in words and "eu" not in words
 
 
 def test_claim_parts_split_subject_and_outcome():
