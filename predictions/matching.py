@@ -189,9 +189,6 @@ SUBJECT_ACTS = 1.4
 # How many content words may stand between the subject and the outcome ("Trump and North
 # Korean Chairman Kim Jong-un meet").
 SUBJECT_REACH = 8
-# The words of the outcome a claim states (win, resign, join) count more than those of its
-# subject: every event about the subject shares those, only the settling one the outcome.
-OUTCOME_WEIGHT = 1.0
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c(A-Z0-9])")
@@ -368,9 +365,11 @@ def rank_events(
     """The keys of the events most likely to settle ``claim``, best first, with 0-1 scores.
 
     An event scores by the claim's words it shares, each by its rarity among the candidates
-    (words only its headings share count ``HEADING_WEIGHT``), over the geometric mean of the
-    two texts' weights, times ``timing``. Events whose every sentence is a forecast are left
-    out.
+    (words only its headings share count ``HEADING_WEIGHT``): mostly the share of the claim's
+    weight it covers, a little the share of its own (``PRECISION_WEIGHT``). That is multiplied
+    by ``timing``, by ``UNDER_WAY`` for a step towards the outcome, and by ``SUBJECT_ACTS``
+    when the claim's subject does the claim's outcome in it. Sentences that are forecasts are
+    not read, and an event with nothing else is left out.
     """
     parts = claim_parts(claim)
     wanted = set(parts.stems)
@@ -391,23 +390,17 @@ def rank_events(
     frequencies: Counter[str] = Counter()
     for _, said, heading, _ in documents:
         frequencies.update(said | heading)
-    idf = Weights(len(documents) + 1, dict(frequencies))
-    boosted = {stem(word) for word in OUTCOMES}
-
-    class _Weights:
-        @staticmethod
-        def of(token: str) -> float:
-            return idf.of(token) * (OUTCOME_WEIGHT if token in boosted else 1.0)
-
-    weights = _Weights()
+    weights = Weights(len(documents) + 1, dict(frequencies))
     claim_weight = sum(weights.of(t) for t in wanted)
     scored = []
     for event, said, heading, step in documents:
         shared = sum(weights.of(t) for t in wanted & said)
-        shared += HEADING_WEIGHT * sum(idf.of(t) for t in wanted & heading)
+        shared += HEADING_WEIGHT * sum(weights.of(t) for t in wanted & heading)
         if not shared:
             continue
-        size = sum(weights.of(t) for t in said) + HEADING_WEIGHT * sum(idf.of(t) for t in heading)
+        size = sum(weights.of(t) for t in said) + HEADING_WEIGHT * sum(
+            weights.of(t) for t in heading
+        )
         score = (shared / claim_weight) ** (1 - PRECISION_WEIGHT) * (
             shared / size
         ) ** PRECISION_WEIGHT
