@@ -124,7 +124,11 @@ def _claim_period(claim: Claim) -> tuple[datetime.date | None, datetime.date | N
         open=Count("pk", filter=Q(deadline__isnull=True)),
     )
     made_on = timezone.localdate(found["first"]) if found["first"] else None
-    return made_on, None if found["open"] else found["last"]
+    deadline = None if found["open"] else found["last"]
+    if deadline is not None and made_on is not None and deadline < made_on:
+        # A deadline before the forecast is a slip in the record, not a reason to offer nothing.
+        deadline = None
+    return made_on, deadline
 
 
 def _event_candidates(words: list[str], period: Q) -> list[int]:

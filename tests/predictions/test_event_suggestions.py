@@ -69,6 +69,12 @@ def test_an_open_ended_claim_looks_past_any_deadline():
     assert [event for event, _ in events_for_claim(claim=claim)] == [late]
 
 
+def test_a_deadline_before_the_forecast_is_not_a_window():
+    claim = _claim("Norway will join the alliance", deadline=MADE - datetime.timedelta(days=30))
+    joined = _event("Norway joins the alliance.", FINAL + datetime.timedelta(days=900))
+    assert [event for event, _ in events_for_claim(claim=claim)] == [joined]
+
+
 def test_other_names_find_the_event(django_assert_max_num_queries):
     claim = _claim("Britain will leave the EU by June 2031")
     left = _event("The United Kingdom formally withdraws from the European Union.")
