@@ -132,13 +132,12 @@ def main() -> int:
     if not LOG_DIR.is_dir():
         print(f"missing: {LOG_DIR}", file=sys.stderr)
         return 1
-    if args.keep and not os.environ.get("DATABASE_URL"):
+    if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
-        os.environ["ARCHIVE_VAR_DIR"] = args.keep
 
     from scratch import setup_django
 
-    teardown = setup_django()
+    teardown = setup_django(sqlite_dir=args.keep)
     try:
         import event_suggestions_baseline as baseline
         from django.db import connection, transaction
