@@ -4,12 +4,15 @@ import os
 import tempfile
 
 
-def setup_django():
-    """Configure Django on a scratch database; return a function that drops it."""
+def setup_django(sqlite_dir=None):
+    """Configure Django on a scratch database; return a function that drops it.
+
+    ``sqlite_dir`` keeps the SQLite file in that folder instead of a temporary one.
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("ARCHIVE_ALLOW_DEV_SECRET", "1")
     if not os.environ.get("DATABASE_URL"):
-        os.environ["ARCHIVE_VAR_DIR"] = tempfile.mkdtemp(prefix="archive-bench-")
+        os.environ["ARCHIVE_VAR_DIR"] = str(sqlite_dir or tempfile.mkdtemp(prefix="archive-bench-"))
     import django
 
     django.setup()

@@ -10,11 +10,16 @@ rarity among the texts being compared (an idf weight): "Ukraine" outweighs "new"
 
 from __future__ import annotations
 
+import datetime
+import functools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+
+from predictions.synonyms import OUTCOMES, equivalents, normalise_phrases, surface_forms
 
 _STOP_WORDS_TEXT = """
     a about above after again against all also am an and any are as at be because been before
@@ -38,6 +43,7 @@ _SUFFIXES = (
 _VOWEL_SION = re.compile(r"(?<=[aeiou])sion$")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem, enough to meet "elections"/"election", "invades"/"invasion", "Russia"/"Russian"."""
     word = word.casefold().replace("\u2019", "'")
@@ -127,3 +133,280 @@ def search_terms(text: str, *, count: int = 6) -> list[str]:
     """The ``count`` most telling stems of ``text`` (longest first), to find candidates with."""
     unique = dict.fromkeys(t for t in tokens(text) if len(t) >= 3)
     return sorted(unique, key=len, reverse=True)[:count]
+
+
+# Events that settle a claim -------------------------------------------------------------------
+#
+# An event log holds years of events, and the one that settles a claim rarely repeats the
+# claim's words: its story heading does ("2016 World Series" above "the Cubs defeat the
+# Indians 8-7"), and its verbs are the outcome's other names ("defeats" for "will win"). So an
+# event is matched on its sentences and its headings, words are reduced to the canonical words
+# of ``predictions.synonyms``, sentences that only expect something are left out, and the day
+# it happened counts: after the forecast was made, and near the deadline rather than long after.
+
+# Sentences that expect, predict or poll rather than report: never evidence that it happened.
+_FORECAST = re.compile(
+    r"""\b(?:is|are|was|were|seem|seems|appears?)\s+(?:now\s+|widely\s+|still\s+)?
+        (?:forecast(?:ed)?|expected|predicted|likely|unlikely|poised|set|tipped|favou?red|
+        anticipated|on\s+course|on\s+track)\s+to\b
+      | \bpolls?\s+(?:suggest|show|indicate|predict|forecast|point|project)s?\b
+      | \b(?:exit|opinion)\s+polls?\b[^.]*?\b(?:suggest|forecast|predict|indicate|show|project)
+      | \b(?:forecasts?|predicts?|expects?)\s+(?:a|an|that|the)\b
+      | \b(?:analysts|economists|experts|observers|pollsters)\s+(?:say\s+)?
+        (?:expect|predict|forecast|believe)
+      | \b(?:hopes?|fears?|speculation|expectations?)\s+that\b
+      | \b(?:says?|said|warns?|claims?|claiming|believes?|thinks?|predicts?)\s+
+        (?:that\s+)?[^.;]{0,60}?\bwill\b
+      | \bwill\b[^.;]{0,80}\bif\b
+      | \b(?:chance|chances|possibility|odds)\s+(?:that|of)\b
+      | \b(?:projected|forecast|expected|predicted)\b[^.;]{0,60}\b(?:exit|opinion)\s+polls?\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Sentences that report a step towards an outcome (the vote being held, a campaign, a bid)
+# rather than the outcome: evidence, but weaker than the result.
+_UNDER_WAY = re.compile(
+    r"""\b(?:go|goes|went|head|heads|return|returns)\s+to\s+the\s+polls\b
+      | \bpolls\s+(?:open|close)\b
+      | \bvoting\s+(?:begins|starts|opens|continues|is\s+under\s*way|gets\s+under\s*way)\b
+      | \bcast\s+(?:their\s+)?(?:votes|ballots)\b
+      | \bface\s+off\b | \bdebates?\b | \bcampaign(?:s|ing)?\b
+      | \b(?:apply|applies|applied)\s+(?:to|for)\b
+      | \b(?:hold|holds|held)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:referendum|election|vote)\b
+      | \b(?:announces?|announced|confirms?|states?)\s+(?:that\s+)?[^.;]{0,60}?\bwill\b
+      | \b(?:upcoming|ahead\s+of|scheduled|planned)\b
+      | \b(?:semi|quarter)-?finals?\b | \b(?:go|goes|went|advance|advances|advanced)\s+
+        (?:through\s+)?to\s+the\s+(?:final|next\s+round)\b | \bqualif(?:y|ies|ied)\s+for\b
+      | \b(?:approves?|approved|ratif(?:y|ies|ied)|votes?\s+to\s+(?:accept|approve|ratify))\b
+        [^.;]{0,50}\b(?:accession|bid|application|membership)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+UNDER_WAY = 0.5
+# An event whose sentence has the claim's subject doing the claim's outcome ("Macron wins",
+# "Sweden joins") reports the outcome itself, not the talk around it.
+SUBJECT_ACTS = 1.4
+# How many content words may stand between the subject and the outcome ("Trump and North
+# Korean Chairman Kim Jong-un meet").
+SUBJECT_REACH = 8
+_NUMBER = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c(A-Z0-9])")
+# A heading's words count for less than the sentence's: it names the story, not the outcome.
+HEADING_WEIGHT = 0.6
+# How much an event's unshared words count against it (0.5 is the cosine's geometric mean;
+# lower, because the event that settles a claim often says much else besides).
+PRECISION_WEIGHT = 0.15
+# After a stated deadline an event matters less (it may settle the claim as not having happened
+# in time); its weight halves for each ``AFTER_DEADLINE_HALF_LIFE`` days past the deadline.
+AFTER_DEADLINE = 0.6
+AFTER_DEADLINE_HALF_LIFE = 120.0
+# With no deadline, a slow fade with distance from the forecast breaks ties towards the
+# first event that could settle it.
+OPEN_HALF_LIFE = 1100.0
+# Before a deadline the earlier of two equal matches is likelier to be the outcome itself
+# (what follows refers back to it); a slow fade.
+WINDOW_HALF_LIFE = 1100.0
+
+
+def is_forecast(sentence: str) -> bool:
+    """Whether ``sentence`` expects or predicts something rather than reporting it."""
+    return bool(_FORECAST.search(sentence))
+
+
+def under_way(text: str) -> bool:
+    """Whether ``text`` reports a step towards an outcome (a vote held, a campaign, a bid)."""
+    return bool(_UNDER_WAY.search(text))
+
+
+def evidence(text: str) -> str:
+    """The sentences of an event's text that report something (forecast sentences dropped)."""
+    return " ".join(s for s in _SENTENCES.split(text) if s.strip() and not is_forecast(s))
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without diacritics, so that "Erdoğan" meets "Erdogan"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _concept_words(text: str) -> list[tuple[str, ...]]:
+    """The content words of ``text`` in order, each as the stems of its canonical words."""
+    out = []
+    for word in _WORD.findall(normalise_phrases(_unaccented(text))):
+        lowered = word.casefold().replace("\u2019", "'")
+        if lowered in STOP_WORDS or len(lowered) < 2:
+            continue
+        # Years name the occasion; other numbers (tallies, percentages) only lengthen the text.
+        if _NUMBER.fullmatch(lowered) and not _YEAR.fullmatch(lowered):
+            continue
+        out.append(tuple(dict.fromkeys(stem(c) for c in equivalents(lowered))))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_concepts(heading: str) -> frozenset[str]:
+    # Headings repeat across thousands of events ("Brexit", "Politics and elections").
+    return frozenset(concepts(heading))
+
+
+def concepts(text: str) -> set[str]:
+    """Content stems of ``text`` with names and outcome verbs reduced to canonical words."""
+    return {token for word in _concept_words(text) for token in word}
+
+
+_WILL = re.compile(r"\b(?:will|won't|would|shall|is\s+going\s+to|are\s+going\s+to)\b", re.I)
+_OUTCOME_STEMS = frozenset(stem(word) for word in OUTCOMES)
+
+
+@dataclass(frozen=True)
+class ClaimParts:
+    """A claim read as who (its subject) will do what (its outcome words), and all its stems."""
+
+    subject: frozenset[str]
+    outcome: frozenset[str]
+    stems: frozenset[str]
+
+
+def claim_parts(claim: str) -> ClaimParts:
+    """Split "X will do Y" into X's stems and the outcome's (the listed outcome words, or the
+    first word after "will")."""
+    stems = frozenset(concepts(claim))
+    split = _WILL.search(claim)
+    before = concepts(claim[: split.start()]) if split else set()
+    after = _concept_words(claim[split.end() :]) if split else _concept_words(claim)
+    outcome = {t for word in after for t in word if t in _OUTCOME_STEMS}
+    if not outcome and after:
+        outcome = set(after[0])
+    subject = (before or stems) - outcome
+    return ClaimParts(frozenset(subject), frozenset(outcome), stems)
+
+
+def subject_acts(
+    text: str | list[tuple[str, ...]], parts: ClaimParts, *, reach: int | None = None
+) -> bool:
+    """Whether ``text`` names the claim's subject and, within ``reach`` words after, its outcome."""
+    if not parts.subject or not parts.outcome:
+        return False
+    reach = SUBJECT_REACH if reach is None else reach
+    last_subject = None
+    for i, word in enumerate(_concept_words(text) if isinstance(text, str) else text):
+        if (
+            parts.outcome.intersection(word)
+            and last_subject is not None
+            and i - last_subject <= reach
+        ):
+            return True
+        if parts.subject.intersection(word):
+            last_subject = i
+    return False
+
+
+def event_search_words(text: str) -> list[str]:
+    """Words to find an event by: the claim's content words and the other names of them.
+
+    Other names of places and bodies are searched ("EU" by "European Union"); those of
+    outcome verbs are not (the subject's words find the event, the ranking reads its verb).
+    """
+    words: dict[str, None] = {}
+    for word in _WORD.findall(normalise_phrases(text)):
+        lowered = word.casefold()
+        if lowered in STOP_WORDS or len(lowered) < 2:
+            continue
+        # Short words ("eu") are not searched for themselves, only by their longer names.
+        for canonical in equivalents(lowered):
+            others = () if canonical in OUTCOMES else surface_forms(canonical)
+            for form in (lowered, canonical, *others):
+                if len(form) >= 3:
+                    words[form] = None
+    return list(words)
+
+
+@dataclass(frozen=True)
+class EventText:
+    """What the matcher reads of one event."""
+
+    key: Hashable
+    text: str
+    occurred_on: datetime.date
+    headings: tuple[str, ...] = ()
+
+
+def timing(
+    occurred_on: datetime.date,
+    *,
+    made_on: datetime.date | None,
+    deadline: datetime.date | None,
+) -> float:
+    """How much the day of an event counts for a claim made on ``made_on``: 0 before it."""
+    if made_on is not None and occurred_on < made_on:
+        return 0.0
+    if deadline is not None:
+        if occurred_on <= deadline:
+            return 0.5 ** ((occurred_on - made_on).days / WINDOW_HALF_LIFE) if made_on else 1.0
+        late = (occurred_on - deadline).days
+        return AFTER_DEADLINE * 0.5 ** (late / AFTER_DEADLINE_HALF_LIFE)
+    if made_on is None:
+        return 1.0
+    return 0.5 ** ((occurred_on - made_on).days / OPEN_HALF_LIFE)
+
+
+def rank_events(
+    claim: str,
+    candidates: Sequence[EventText],
+    *,
+    made_on: datetime.date | None = None,
+    deadline: datetime.date | None = None,
+    limit: int = 10,
+    minimum: float = 0.1,
+) -> list[tuple[Hashable, float]]:
+    """The keys of the events most likely to settle ``claim``, best first, with 0-1 scores.
+
+    An event scores by the claim's words it shares, each by its rarity among the candidates
+    (words only its headings share count ``HEADING_WEIGHT``): mostly the share of the claim's
+    weight it covers, a little the share of its own (``PRECISION_WEIGHT``). That is multiplied
+    by ``timing``, by ``UNDER_WAY`` for a step towards the outcome, and by ``SUBJECT_ACTS``
+    when the claim's subject does the claim's outcome in it. Sentences that are forecasts are
+    not read, and an event with nothing else is left out.
+    """
+    parts = claim_parts(claim)
+    wanted = set(parts.stems)
+    if not wanted:
+        return []
+    documents = []
+    for event in candidates:
+        reported = evidence(event.text)
+        words = _concept_words(reported)
+        said = {token for word in words for token in word}
+        if not said:
+            continue
+        heading = set().union(*(_heading_concepts(h) for h in event.headings)) - said
+        factor = UNDER_WAY if under_way(reported) else 1.0
+        if subject_acts(words, parts):
+            factor *= SUBJECT_ACTS
+        documents.append((event, said, heading, factor))
+    frequencies: Counter[str] = Counter()
+    for _, said, heading, _ in documents:
+        frequencies.update(said | heading)
+    weights = Weights(len(documents) + 1, dict(frequencies))
+    claim_weight = sum(weights.of(t) for t in wanted)
+    scored = []
+    for event, said, heading, step in documents:
+        shared = sum(weights.of(t) for t in wanted & said)
+        shared += HEADING_WEIGHT * sum(weights.of(t) for t in wanted & heading)
+        if not shared:
+            continue
+        size = sum(weights.of(t) for t in said) + HEADING_WEIGHT * sum(
+            weights.of(t) for t in heading
+        )
+        score = (shared / claim_weight) ** (1 - PRECISION_WEIGHT) * (
+            shared / size
+        ) ** PRECISION_WEIGHT
+        score *= step * timing(event.occurred_on, made_on=made_on, deadline=deadline)
+        score /= SUBJECT_ACTS  # the most any factor gives, so that scores stay within 0-1
+        if score >= minimum:
+            scored.append((event.key, score))
+    scored.sort(key=lambda pair: -pair[1])
+    return scored[:limit]

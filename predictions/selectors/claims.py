@@ -11,12 +11,12 @@ import datetime
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection, transaction
-from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, Max, Min, OuterRef, Q, Value, When
 from django.utils import timezone
 from rapidfuzz import fuzz
 
 from predictions import matching
-from predictions.models import Claim, Event, Prediction
+from predictions.models import Claim, Event, Prediction, Tag
 from predictions.selectors.events import events_search
 
 # pg_trgm's default threshold (0.3) misses paraphrases of one outcome; lower it for suggestions.
@@ -25,6 +25,10 @@ TRIGRAM_THRESHOLD = 0.2
 SUGGESTION_MINIMUM = 0.45
 MATCH_MINIMUM = 0.15
 CANDIDATES = 1000
+# How many story headings (tags) sharing the claim's words lead to their events.
+STORIES = 20
+# Events this many days past a claim's deadline are not offered (their weight is small).
+AFTER_DEADLINE_DAYS = 365
 
 
 def _containing_any(fields: tuple[str, ...], terms: list[str]) -> Q:
@@ -108,30 +112,102 @@ def claims_for_event(*, event: Event, limit: int = 10) -> list[tuple[Claim, floa
     return [(claims[pk], score) for pk, score in ranked if pk in claims]
 
 
-def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, float]]:
-    """Events that may settle ``claim``: similar text, on or after its earliest forecast."""
-    first = claim.predictions.exclude(status=Prediction.Status.REJECTED).aggregate(
-        first=Min("made_at")
-    )["first"]
-    text = f"{claim.text} {claim.description}"
-    terms = matching.search_terms(text, count=8)
-    if not terms:
-        return []
+def _claim_period(claim: Claim) -> tuple[datetime.date | None, datetime.date | None]:
+    """The day its first forecast was made, and its latest deadline (None if any is open)."""
+    found = claim.predictions.exclude(status=Prediction.Status.REJECTED).aggregate(
+        first=Min("made_at"),
+        last=Max("deadline"),
+        open=Count("pk", filter=Q(deadline__isnull=True)),
+    )
+    made_on = timezone.localdate(found["first"]) if found["first"] else None
+    deadline = None if found["open"] else found["last"]
+    if deadline is not None and made_on is not None and deadline < made_on:
+        # A deadline before the forecast is a slip in the record, not a reason to offer nothing.
+        deadline = None
+    return made_on, deadline
+
+
+def _event_candidates(words: list[str], period: Q) -> list[int]:
+    """Ids of events in ``period`` whose text or story headings share the most of ``words``."""
+    terms = _substring_terms(words)
     if connection.vendor == "postgresql":
-        # The full-text index finds events sharing any of the words, most relevant first.
-        candidates = events_search(q=" ".join(matching.content_words(text)), any_word=True)
+        # The full-text index ranks events by how well their sentences match.
+        found = events_search(q=" ".join(words), any_word=True).filter(period)
     else:
-        candidates = (
-            Event.objects.filter(_containing_any(("title", "description"), terms))
-            .annotate(matched=_terms_matched(("title", "description"), terms))
-            .order_by("-matched", "occurred_on")
+        matched = sum(
+            (
+                Case(
+                    When(Q(title__icontains=term) | Q(description__icontains=term), then=1),
+                    default=0,
+                )
+                for term in terms
+            ),
+            start=Value(0),
         )
-    if first is not None:
-        candidates = candidates.filter(occurred_on__gte=timezone.localdate(first))
-    rows = candidates.values_list("pk", "title", "description")[:CANDIDATES]
-    ranked = matching.rank(
+        found = (
+            Event.objects.filter(period)
+            .annotate(matched=matched)
+            .filter(matched__gt=0)
+            .order_by("-matched", "occurred_on", "id")
+        )
+    by_text = list(found.values_list("pk", flat=True)[:CANDIDATES])
+    # The stories whose headings name most of the words, and the events under them: the
+    # settling event's sentence often leaves to its heading what the story is.
+    names = Tag.objects.filter(_containing_any(("name",), terms)).values_list("pk", "name")
+    shared = {pk: sum(term in name.casefold() for term in terms) for pk, name in names}
+    stories = sorted(shared, key=lambda pk: (-shared[pk], pk))[:STORIES]
+    tagged = Event.tags.through.objects.filter(event_id=OuterRef("pk"), tag__in=stories)
+    by_heading = (
+        Event.objects.filter(period)
+        .filter(Exists(tagged))
+        .order_by("occurred_on", "id")
+        .values_list("pk", flat=True)[:CANDIDATES]
+    )
+    return list(dict.fromkeys(by_text + list(by_heading)))
+
+
+def _substring_terms(words: list[str]) -> list[str]:
+    """Rough stems of ``words``, none containing another, so containment finds every form."""
+    stems = sorted({matching.stem(w) for w in words if len(w) >= 3}, key=len)
+    kept: list[str] = []
+    for term in stems:
+        if len(term) >= 3 and not any(shorter in term for shorter in kept):
+            kept.append(term)
+    return kept
+
+
+def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, float]]:
+    """Events that may settle ``claim``, best first, with 0-1 scores.
+
+    Only events on or after its first forecast, and within a year of its deadline when every
+    forecast has one; ranked by ``predictions.matching.rank_events`` on their sentences and
+    story headings (tags), forecasts left out.
+    """
+    text = f"{claim.text} {claim.description}"
+    words = matching.event_search_words(text)
+    if not words:
+        return []
+    made_on, deadline = _claim_period(claim)
+    period = Q()
+    if made_on is not None:
+        period &= Q(occurred_on__gte=made_on)
+    if deadline is not None:
+        period &= Q(occurred_on__lte=deadline + datetime.timedelta(days=AFTER_DEADLINE_DAYS))
+    ids = _event_candidates(words, period)
+    rows = Event.objects.filter(pk__in=ids).values_list("pk", "title", "description", "occurred_on")
+    headings: dict[int, list[str]] = {}
+    for event_id, name in Event.tags.through.objects.filter(event_id__in=ids).values_list(
+        "event_id", "tag__name"
+    ):
+        headings.setdefault(event_id, []).append(name)
+    ranked = matching.rank_events(
         text,
-        [(pk, f"{title} {description}") for pk, title, description in rows],
+        [
+            matching.EventText(pk, description or title, occurred_on, tuple(headings.get(pk, ())))
+            for pk, title, description, occurred_on in rows
+        ],
+        made_on=made_on,
+        deadline=deadline,
         limit=limit,
         minimum=MATCH_MINIMUM,
     )

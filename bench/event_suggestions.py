@@ -1,0 +1,215 @@
+"""Do the suggestions on a claim's resolve page find the event that settled it?
+
+    .venv/bin/python bench/event_suggestions.py [--years 2012-2024] [--verbose]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pa_bench .venv/bin/python bench/event_suggestions.py
+
+Imports Wikipedia's Current Events log for the years the claims span (by default 2012-2024,
+about 55,000 events: an archive that holds years of log) into a scratch database, then records
+each claim of ``bench/event_claims.jsonl`` as an editor would find it: an open claim with one
+accepted forecast made on the claim's day, with its deadline. It asks ``events_for_claim``
+(the selector the resolve page calls) for five suggestions, and the frozen copy of the matcher
+as it was before (``event_suggestions_baseline.py``) in the same run, and reports how often an
+event that settles the claim comes first and how often it is among the five, for the tuning
+and untouched parts apart.
+
+A claim's settling events are named by day, story heading, index and the first 12 hex digits
+of the sha1 of the item's sentence (as the importer reads it, sources stripped), so the log's
+text never enters the project; a locator that no longer finds its item is reported and the
+script fails.
+
+``--keep DIR`` keeps the SQLite scratch file in DIR and skips the import when it is already
+there (for repeated runs while changing the matcher).
+"""
+
+import argparse
+import datetime
+import hashlib
+import io
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR))
+sys.path.insert(0, str(BENCH_DIR.parent))
+
+CORPUS_DIR = Path(
+    os.environ.get("ARCHIVE_CORPUS_DIR", BENCH_DIR.parent.parent / "shared" / "corpus")
+)
+LOG_DIR = CORPUS_DIR / "events" / "wikipedia-current-events"
+CLAIMS = BENCH_DIR / "event_claims.jsonl"
+SHOWN = 5
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]  # noqa: S324 (a locator, not security)
+
+
+def load_claims() -> list[dict]:
+    with CLAIMS.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def settling_ids(claim: dict) -> set[int]:
+    """The ids of the imported events the claim's locators name; fails on a stale locator."""
+    from predictions.models import Event
+
+    found = set()
+    for where in claim["events"]:
+        day = datetime.date.fromisoformat(Path(where["file"]).stem)
+        matches = [
+            pk
+            for pk, title, description in Event.objects.filter(occurred_on=day).values_list(
+                "pk", "title", "description"
+            )
+            if fingerprint(description or title) == where["sha1"]
+        ]
+        if len(matches) != 1:
+            raise SystemExit(f"{claim['id']}: {where['file']} #{where['index']} not found")
+        found.add(matches[0])
+    return found
+
+
+def record_claim(claim: dict, article):
+    from django.utils import timezone
+
+    from predictions.models import Claim, Prediction
+
+    made = timezone.make_aware(
+        datetime.datetime.combine(datetime.date.fromisoformat(claim["made_at"]), datetime.time(12))
+    )
+    row = Claim.objects.create(text=claim["claim"])
+    quote = article.body.split(".")[0] + "."
+    deadline = claim["deadline"] and datetime.date.fromisoformat(claim["deadline"])
+    Prediction.objects.create(
+        article=article,
+        quote=quote,
+        start=0,
+        end=len(quote),
+        speaker_name="A forecaster",
+        claim=row,
+        claim_text=claim["claim"],
+        probability=0.7,
+        made_at=made,
+        deadline=deadline or None,
+        deadline_kind="date" if deadline else "none",
+        status="accepted",
+    )
+    return row
+
+
+def position(ranked, wanted: set[int]) -> int | None:
+    for i, (event, _score) in enumerate(ranked, start=1):
+        if event.pk in wanted:
+            return i
+    return None
+
+
+def import_log(years: range) -> None:
+    from django.core.management import call_command
+
+    paths = [str(LOG_DIR / str(year)) for year in years if (LOG_DIR / str(year)).is_dir()]
+    started = time.perf_counter()
+    out = io.StringIO()
+    call_command("import_events", *paths, stdout=out, verbosity=0)
+    print(f"import: {time.perf_counter() - started:.0f} s; {out.getvalue().strip()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", default="2012-2024", help="first-last year of log to import")
+    parser.add_argument("--keep", help="keep the SQLite scratch file in this folder")
+    parser.add_argument("--verbose", action="store_true", help="one line per claim")
+    parser.add_argument("--claim", help="run only the claim with this id, showing its ranking")
+    parser.add_argument(
+        "--part", choices=("tuning", "untouched", "all"), default="all", help="which claims to run"
+    )
+    args = parser.parse_args()
+    first, _, last = args.years.partition("-")
+    years = range(int(first), int(last or first) + 1)
+    if not LOG_DIR.is_dir():
+        print(f"missing: {LOG_DIR}", file=sys.stderr)
+        return 1
+    if args.keep:
+        Path(args.keep).mkdir(parents=True, exist_ok=True)
+
+    from scratch import setup_django
+
+    teardown = setup_django(sqlite_dir=args.keep)
+    try:
+        import event_suggestions_baseline as baseline
+        from django.db import connection, transaction
+
+        from archive.models import Article, Outlet
+        from predictions.models import Event
+        from predictions.selectors.claims import events_for_claim
+
+        if not Event.objects.exists():
+            import_log(years)
+        print(f"database: {connection.vendor}; {Event.objects.count():,} events in the log")
+        claims = [c for c in load_claims() if args.part in (c["split"], "all")]
+        if args.claim:
+            claims = [c for c in claims if c["id"] == args.claim]
+        tally = {}  # (part, matcher) -> [top-1, top-5, count, seconds]
+        with transaction.atomic():
+            outlet = Outlet.objects.create(name="Bench Outlet", slug="bench-outlet-suggestions")
+            article = Article.objects.create(
+                outlet=outlet,
+                title="Bench",
+                body="The committee will approve the plan by spring. Nothing else is said.",
+                published_at=datetime.datetime(2012, 1, 1, tzinfo=datetime.UTC),
+                content_hash="e" * 64,
+            )
+            for claim in claims:
+                wanted = settling_ids(claim)
+                row = record_claim(claim, article)
+                line = [f"{claim['split']:9} {claim['id']:28}"]
+                for name, select in (
+                    ("baseline", baseline.events_for_claim),
+                    ("now", events_for_claim),
+                ):
+                    started = time.perf_counter()
+                    ranked = select(claim=row, limit=SHOWN)
+                    seconds = time.perf_counter() - started
+                    at = position(ranked, wanted)
+                    counts = tally.setdefault((claim["split"], name), [0, 0, 0, 0.0])
+                    counts[0] += at == 1
+                    counts[1] += at is not None
+                    counts[2] += 1
+                    counts[3] += seconds
+                    line.append(f"{name} {at or '-'}")
+                    if args.claim:
+                        print(f"{name}: settling {sorted(wanted)}")
+                        for event, score in select(claim=row, limit=10):
+                            print(
+                                f"  {score:.3f} {event.pk} {event.occurred_on} {event.title[:90]}"
+                            )
+                    if args.verbose and name == "now" and at != 1:
+                        top = ranked[0][0] if ranked else None
+                        line.append(f"(first: {top.occurred_on} {top.title[:60]!r})" if top else "")
+                if args.verbose:
+                    print("  ".join(line))
+            transaction.set_rollback(True)
+
+        print(
+            f"\n{'part':10} {'matcher':9} {'claims':>6} {'top 1':>12} {'top 5':>12} {'ms/claim':>9}"
+        )
+        for part in ("tuning", "untouched", "all"):
+            for name in ("baseline", "now"):
+                rows = [v for (p, n), v in tally.items() if n == name and part in (p, "all")]
+                if not rows:
+                    continue
+                one, five, count, seconds = (sum(col) for col in zip(*rows, strict=True))
+                print(
+                    f"{part:10} {name:9} {count:6} {one:4} ({one / count:4.0%})"
+                    f" {five:4} ({five / count:4.0%}) {seconds / count * 1000:9.0f}"
+                )
+        return 0
+    finally:
+        teardown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
