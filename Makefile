@@ -8,12 +8,15 @@ HOST ?= 127.0.0.1
 DEMO_ENV := DJANGO_DEBUG=1 ARCHIVE_MIN_RESOLVED=3
 
 .PHONY: help venv install install-dev browser migrate demo demo-data serve test test-fast lint format bench clean
+.PHONY: worker serve-prod
 
 help:
 	@echo "make demo       set up a SQLite archive with the demo story and serve it on $(HOST):$(PORT)"
 	@echo "make test       install the dev tools and run the whole test suite"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      run the benchmarks in bench/ (needs ../shared/corpus)"
+	@echo "make worker     start one Celery worker on CELERY_BROKER_URL"
+	@echo "make serve-prod migrate, collect static files and serve with gunicorn (production settings)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +47,16 @@ demo: demo-data
 
 serve:
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# One Celery worker with WORKER_CONCURRENCY processes (default: one per core).
+worker: install
+	$(BIN)/celery -A config worker --loglevel INFO $(if $(WORKER_CONCURRENCY),--concurrency $(WORKER_CONCURRENCY))
+
+# Production settings: needs DJANGO_SECRET_KEY (and DATABASE_URL, DJANGO_ALLOWED_HOSTS); see README.
+serve-prod: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn --config config/gunicorn.py config.wsgi
 
 test: install-dev browser
 	DJANGO_DEBUG=0 ARCHIVE_ALLOW_DEV_SECRET=1 $(BIN)/python manage.py makemigrations --check --dry-run

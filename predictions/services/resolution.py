@@ -53,12 +53,9 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
 
 def _recompute_after_commit() -> None:
-    def recompute() -> None:
-        from predictions.services.scores import leaderboards_recompute
+    from predictions.tasks import leaderboards_recompute_on_commit
 
-        leaderboards_recompute()
-
-    transaction.on_commit(recompute)
+    leaderboards_recompute_on_commit()
 
 
 def _insert_judgements(

@@ -269,3 +269,8 @@ def leaderboards_deferred() -> Iterator[None]:
     if depth == 0 and _deferral.wanted:
         _deferral.wanted = False
         leaderboards_recompute()
+
+
+def leaderboards_deferring() -> bool:
+    """Whether this thread is inside ``leaderboards_deferred()``, collecting recomputes."""
+    return bool(getattr(_deferral, "depth", 0))
