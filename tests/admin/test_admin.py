@@ -212,7 +212,12 @@ def test_adding_and_editing_claims_and_events_goes_through_the_services(admin_cl
     assert event.created_by.username == "chief"
     admin_client.post(
         reverse("admin:predictions_event_change", args=[event.pk]),
-        {"title": "Ferry withdrawn", "occurred_on": "2025-03-02", "description": "", "sources": "[]"},
+        {
+            "title": "Ferry withdrawn",
+            "occurred_on": "2025-03-02",
+            "description": "",
+            "sources": "[]",
+        },
     )
     event.refresh_from_db()
     assert event.occurred_on.isoformat() == "2025-03-02" and event.sources == []

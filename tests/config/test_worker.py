@@ -9,21 +9,19 @@ one broker never take each other's messages.
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.db import connection
 from kombu import Connection
+
+from tests.processes import PROJECT, SharedDatabase, manage, production_env
 
 pytestmark = pytest.mark.broker
 
-PROJECT = Path(__file__).resolve().parents[2]
 BROKER = os.environ.get("ARCHIVE_TEST_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
 EXAMPLES = PROJECT / "examples" / "documents"
 DEADLINE_SECONDS = 240
@@ -40,69 +38,20 @@ def _require_broker() -> None:
         )
 
 
-class SharedDatabase:
-    """A database this test and its child processes both reach, with a way to count rows."""
-
-    def __init__(self, request, tmp_path: Path):
-        if connection.vendor == "postgresql":
-            request.getfixturevalue("transactional_db")
-            s = connection.settings_dict
-            auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-            self.env = {"DATABASE_URL": f"postgres://{auth}@{s['HOST']}:{s['PORT']}/{s['NAME']}"}
-            self.sqlite = None
-        else:
-            self.env = {"ARCHIVE_VAR_DIR": str(tmp_path)}
-            self.sqlite = tmp_path / "archive.sqlite3"
-
-    def count(self, sql: str) -> int:
-        if self.sqlite is None:
-            with connection.cursor() as cursor:
-                cursor.execute(sql)
-                return cursor.fetchone()[0]
-        with sqlite3.connect(self.sqlite, timeout=20) as db:
-            return db.execute(sql).fetchone()[0]
-
-
 @pytest.fixture
 def queue_env(request, tmp_path):
     _require_broker()
     database = SharedDatabase(request, tmp_path)
     queue = f"archive-test-{uuid.uuid4().hex[:12]}"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "ARCHIVE_VAR_DIR", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        database.env,
-        DJANGO_SETTINGS_MODULE="config.settings",
-        ARCHIVE_ALLOW_DEV_SECRET="1",
-        DJANGO_DEBUG="0",
-        CELERY_BROKER_URL=BROKER,
-        CELERY_TASK_DEFAULT_QUEUE=queue,
-    )
+    env = production_env(database, CELERY_BROKER_URL=BROKER, CELERY_TASK_DEFAULT_QUEUE=queue)
     yield env, database, queue
     with Connection(BROKER, connect_timeout=5) as broker:
         broker.default_channel.queue_delete(queue)
 
 
-def manage(env, *args) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *map(str, args)],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, f"{args[0]} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout.strip()
-
-
 def test_a_worker_extracts_every_queued_article(queue_env, tmp_path):
     env, database, queue = queue_env
-    if database.sqlite is not None:
-        manage(env, "migrate", "--noinput", "--verbosity", "0")
+    database.prepare(env)
     direct = dict(env, CELERY_BROKER_URL="")  # the import itself runs here, without the broker
     manage(
         direct, "import_documents", EXAMPLES, "--outlet", "Quay Post", "--published", "2024-03-10"
