@@ -83,6 +83,14 @@ class Command(BaseCommand):
         paths = [Path(p) for p in options["paths"]]
         missing = [f"{p}: no such file or directory" for p in paths if not p.exists()]
         results = (r for p in paths if p.exists() for r in read_path(p, defaults=defaults))
+        results = tqdm(
+            results,
+            unit="doc",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty() or options["verbosity"] == 0,
+            delay=_PROGRESS_DELAY,
+            leave=False,
+        )
         try:
             report = documents_enqueue(results, task=task)
         except KombuOperationalError as error:

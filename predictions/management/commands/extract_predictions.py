@@ -106,7 +106,8 @@ def articles_enqueue(ids: list[int]) -> str:
     """One extraction task per article; in-process when no broker is configured."""
     from predictions.tasks import extract_article
 
-    results = [extract_article.delay(pk) for pk in ids]
+    progress = tqdm(ids, unit="article", file=sys.stderr, disable=not sys.stderr.isatty())
+    results = [extract_article.delay(pk) for pk in progress]
     if not extract_article.app.conf.task_always_eager:
         return f"Queued {len(ids)} articles for extraction."
     failed = sum(1 for result in results if result.failed())
