@@ -19,6 +19,7 @@ import datetime
 import io
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -76,6 +77,12 @@ def database_env() -> dict:
         auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
         env["DATABASE_URL"] = f"postgres://{auth}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
     return env
+
+
+def children_cpu() -> float:
+    """CPU seconds of the child processes waited for so far (workers and their pools)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def through_queue(ids: list[int], workers: int, env: dict) -> tuple[float, float, int]:
@@ -143,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         from archive.models import Article
 
         started = time.perf_counter()
-        count = import_corpus(args.limit)
+        import_corpus(args.limit)
+        count = Article.objects.count()  # the corpus repeats some articles word for word
         print(
             f"{connection.vendor}: imported {count} articles in {time.perf_counter() - started:.0f} s"
         )
@@ -151,22 +159,28 @@ def main(argv: list[str] | None = None) -> int:
 
         clear_extraction()
         out = io.StringIO()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         call_command("extract_predictions", "--all", stdout=out)
-        baseline = time.perf_counter() - started
-        print(f"in this process, no queue: {count / baseline:6.1f} articles/s ({baseline:.1f} s)")
+        baseline, cpu = time.perf_counter() - started, time.process_time() - cpu
+        print(
+            f"in this process, no queue: {count / baseline:6.1f} articles/s ({baseline:.1f} s; "
+            f"per article {1000 * cpu / count:.0f} ms CPU)"
+        )
         print(f"  {out.getvalue().strip()}")
 
         env = database_env()
         rates = {}
         for workers in args.workers:
             clear_extraction()
+            cpu = children_cpu()
             seconds, inside, candidates = through_queue(ids, workers, env)
+            cpu = children_cpu() - cpu
             rates[workers] = count / seconds
             print(
                 f"queue, {workers} worker process{'es' if workers > 1 else ''}: "
                 f"{rates[workers]:6.1f} articles/s ({seconds:.1f} s, {candidates} candidates; "
-                f"{1000 * inside / count:.0f} ms per article inside the task)"
+                f"per article {1000 * inside / count:.0f} ms inside the task, "
+                f"{1000 * cpu / count:.0f} ms CPU in the workers)"
             )
         one = rates.get(1)
         for workers, rate in rates.items():

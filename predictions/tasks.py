@@ -19,7 +19,7 @@ import logging
 from dataclasses import asdict
 
 from celery import shared_task
-from django.db import transaction
+from django.db import connection, transaction
 
 from archive.errors import ArchiveError
 from archive.models import Article
@@ -46,11 +46,25 @@ def extract_article(article_id: int) -> dict | None:
         logger.warning("article %s: not in the archive (deleted?); nothing extracted", article_id)
         return None
     try:
-        result = article_extract(article=article)
+        with transaction.atomic():
+            _commit_without_waiting_for_the_disk()
+            result = article_extract(article=article)
     except ArchiveError as error:
         logger.error("article %s: %s", article_id, error.message)
         return None
     return asdict(result)
+
+
+def _commit_without_waiting_for_the_disk() -> None:
+    """Let this transaction's commit return before PostgreSQL has flushed it to disk.
+
+    An extraction lost in a database crash is only an article still to extract, and
+    ``extract_predictions`` (without ``--all``) queues exactly those; nothing is ever half-written.
+    Not waiting for the flush saves about a quarter of each task's time on a busy disk.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 @transaction.atomic
