@@ -8,6 +8,7 @@ HOST ?= 127.0.0.1
 DEMO_ENV := DJANGO_DEBUG=1 ARCHIVE_MIN_RESOLVED=3
 
 .PHONY: help venv install install-dev browser migrate demo demo-data serve test test-fast lint format bench clean screenshots
+.PHONY: worker serve-prod
 
 help:
 	@echo "make demo       set up a SQLite archive with the demo story and serve it on $(HOST):$(PORT)"
@@ -15,6 +16,8 @@ help:
 	@echo "make lint       ruff check and format check, the import contracts and mypy"
 	@echo "make bench      run the benchmarks in bench/ (needs ../shared/corpus)"
 	@echo "make screenshots  redraw the README's pictures from the demo (the browser test)"
+	@echo "make worker     start one Celery worker on CELERY_BROKER_URL"
+	@echo "make serve-prod migrate, collect static files and serve with gunicorn (production settings)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +48,16 @@ demo: demo-data
 
 serve:
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# One Celery worker with WORKER_CONCURRENCY processes (default: one per core).
+worker: install
+	$(BIN)/celery -A config worker --loglevel INFO $(if $(WORKER_CONCURRENCY),--concurrency $(WORKER_CONCURRENCY))
+
+# Production settings: needs DJANGO_SECRET_KEY (and DATABASE_URL, DJANGO_ALLOWED_HOSTS); see README.
+serve-prod: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn --config config/gunicorn.py config.wsgi
 
 test: lint browser
 	DJANGO_DEBUG=0 ARCHIVE_ALLOW_DEV_SECRET=1 $(BIN)/python manage.py makemigrations --check --dry-run

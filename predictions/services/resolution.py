@@ -48,10 +48,6 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
     return brier(probability, came_true), log_score(probability, came_true)
 
 
-def _recompute_after_commit() -> None:
-    leaderboards_recompute_after_commit()
-
-
 def _insert_judgements(
     changes: list[tuple[int, float, str | None]],
     *,
@@ -311,7 +307,7 @@ def claim_resolve(
     )
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    _recompute_after_commit()
+    leaderboards_recompute_after_commit()
     return judgements
 
 
@@ -329,7 +325,7 @@ def claim_unresolve(*, claim: Claim, note: str = "", by: Actor) -> list[Judgemen
     judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    _recompute_after_commit()
+    leaderboards_recompute_after_commit()
     return judgements
 
 
@@ -368,7 +364,7 @@ def prediction_judge(
         [(locked.pk, locked.probability, wanted)], event=event, note=note, by=by, now=timezone.now()
     )
     prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
-    _recompute_after_commit()
+    leaderboards_recompute_after_commit()
     return judgement
 
 
@@ -389,7 +385,7 @@ def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str,
         by=by,
     )
     if judgements:
-        _recompute_after_commit()
+        leaderboards_recompute_after_commit()
     return judgements
 
 

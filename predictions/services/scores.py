@@ -279,17 +279,25 @@ def leaderboards_recompute() -> int:
 def leaderboards_recompute_after_commit() -> None:
     """Ask for a recompute once the current transaction commits (at once outside one).
 
-    The change that asked has committed by then, so a failure here must not become the
-    caller's error: it is logged, the old rows stay, and the next recompute replaces them.
+    The recompute runs as the ``predictions.recompute_leaderboards`` task: on a worker when a
+    broker is configured (which retries it), else in this process. The change that asked has
+    committed by then, so a failure must not become the caller's error: it is logged, the old
+    rows stay, and the next recompute replaces them.
     """
+    transaction.on_commit(_recompute_committed)
 
-    def recompute() -> None:
-        try:
-            leaderboards_recompute()
-        except Exception:
-            logger.exception("leaderboard recompute failed; the stored boards are stale")
 
-    transaction.on_commit(recompute)
+def _recompute_committed() -> None:
+    if leaderboards_deferring():
+        leaderboards_recompute()  # only notes the wish, granted once at the block's end
+        return
+    # predictions.tasks imports this module; importing the task here breaks that cycle.
+    from predictions.tasks import recompute_leaderboards
+
+    try:
+        recompute_leaderboards.delay()
+    except Exception:
+        logger.exception("leaderboard recompute failed; the stored boards are stale")
 
 
 @contextmanager
@@ -311,3 +319,8 @@ def leaderboards_deferred() -> Iterator[None]:
     if depth == 0 and _deferral.wanted:
         _deferral.wanted = False
         leaderboards_recompute()
+
+
+def leaderboards_deferring() -> bool:
+    """Whether this thread is inside ``leaderboards_deferred()``, collecting recomputes."""
+    return bool(getattr(_deferral, "depth", 0))

@@ -64,6 +64,12 @@ def _shoot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"editor-{name}.png"), full_page=True)
 
 
+def _go(page, selector: str) -> None:
+    """Click a link or a submit button and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def _message(page) -> str:
     return page.locator("ul.messagelist").inner_text()
 
@@ -89,7 +95,7 @@ def test_editor_imports_reviews_records_resolves_and_unresolves(browser, live_se
     page.goto(f"{base}/admin/login/")
     page.fill("input[name=username]", "editor")
     page.fill("input[name=password]", PASSWORD)
-    page.click("input[type=submit]")
+    _go(page, "input[type=submit]")
     assert "Review queue" in page.inner_text("#content")
     _shoot(page, "01-index")
 
@@ -98,12 +104,12 @@ def test_editor_imports_reviews_records_resolves_and_unresolves(browser, live_se
     assert "The document format" in page.inner_text("#content")
     page.fill("textarea[name=document]", json.dumps(DOCUMENT, indent=2))
     _shoot(page, "02-import")
-    page.click("#import_form input[type=submit]")
+    _go(page, "#import_form input[type=submit]")
     assert "Imported" in _message(page)
     article = Article.objects.get()
     waiting = _candidate_pks(article)
     assert len(waiting) >= 3, "the extractor should find the document's forecasts"
-    page.click("ul.messagelist a:has-text('to review')")
+    _go(page, "ul.messagelist a:has-text('to review')")
     assert re.search(r"Review queue: \d+ candidates? waiting", page.inner_text("#content"))
     _shoot(page, "03-queue")
 
@@ -111,14 +117,14 @@ def test_editor_imports_reviews_records_resolves_and_unresolves(browser, live_se
     first, second, third = waiting[:3]
     page.goto(f"{base}/admin/predictions/prediction/{first}/change/")
     _shoot(page, "04-candidate")
-    page.click("input[name=_accept_next]")
+    _go(page, "input[name=_accept_next]")
     assert "Accepted" in _message(page)
     assert page.url.endswith(f"/prediction/{second}/change/")
-    page.click("input[name=_reject_next]")
+    _go(page, "input[name=_reject_next]")
     assert "Rejected" in _message(page)
     assert page.url.endswith(f"/prediction/{third}/change/")
     page.fill("input[name=probability]", "40%")
-    page.click("input[name=_continue]")
+    _go(page, "input[name=_continue]")
     corrected = Prediction.objects.get(pk=third)
     assert corrected.probability == pytest.approx(0.4) and corrected.edited
     assert page.locator(".errornote").count() == 0
@@ -127,7 +133,7 @@ def test_editor_imports_reviews_records_resolves_and_unresolves(browser, live_se
 
     # 3. Add the forecast the extractor missed, from the article's page.
     page.goto(f"{base}/admin/archive/article/{article.pk}/change/")
-    page.click("a:has-text('Add prediction')")
+    _go(page, "a:has-text('Add prediction')")
     page.fill("textarea[name=quote]", MISSED)
     page.fill("input[name=new_speaker]", "Engineer Brook")
     page.select_option("select[name=speaker_role]", "quoted")
@@ -135,10 +141,10 @@ def test_editor_imports_reviews_records_resolves_and_unresolves(browser, live_se
     page.fill("input[name=probability]", "75")
     page.fill("input[name=deadline_text]", "by the end of 2027")
     _shoot(page, "05-add-prediction")
-    page.click("#prediction_record_form input[type=submit]")
+    _go(page, "#prediction_record_form input[type=submit]")
     if page.locator("input[name=claim_choice][value=new]").count():
         page.check("input[name=claim_choice][value=new]")
-        page.click("#prediction_record_form input[type=submit]")
+        _go(page, "#prediction_record_form input[type=submit]")
     assert "Recorded and accepted" in _message(page), page.inner_text("#content")[:2000]
     assert "was read as 31 December 2027" in _message(page)
     _shoot(page, "06-recorded")
@@ -150,17 +156,18 @@ def test_editor_imports_reviews_records_resolves_and_unresolves(browser, live_se
     page.fill("input[name=title]", "The second harbour bridge is finished and opens to traffic")
     page.fill("input[name=occurred_on]", "2026-11-15")
     _shoot(page, "07-event")
-    page.click("input[name=_save]")
+    _go(page, "input[name=_save]")
     event = Event.objects.get()
 
     # 5. Resolve the claim from its page, with the suggested event.
     claim = recorded.claim
     page.goto(f"{base}/admin/predictions/claim/{claim.pk}/change/")
-    page.click("a.resolve-link")
+    _go(page, "a.resolve-link")
     suggestion = page.locator(f"button[name=pick_event][value='{event.pk}']")
     assert suggestion.count() == 1, page.inner_text("#content")[:2000]
     _shoot(page, "08-resolve")
-    suggestion.click()
+    with page.expect_navigation():
+        suggestion.click()
     assert "Resolved as occurred on 15 November 2026: 1 prediction judged" in _message(page)
     _shoot(page, "09-resolved")
     claim.refresh_from_db()
@@ -168,14 +175,14 @@ def test_editor_imports_reviews_records_resolves_and_unresolves(browser, live_se
     assert Prediction.objects.get(pk=recorded.pk).outcome == "yes"
 
     # 6. Un-resolve it, confirming and giving a reason.
-    page.click("a.unresolve-link")
+    _go(page, "a.unresolve-link")
     page.fill("textarea[name=reason]", "The bridge opened only for pedestrians.")
     _shoot(page, "10-unresolve")
-    page.click("#claim_unresolve_form input[type=submit]")
+    _go(page, "#claim_unresolve_form input[type=submit]")
     assert page.locator(".errornote, .errorlist").count() >= 1  # not confirmed yet
     page.fill("textarea[name=reason]", "The bridge opened only for pedestrians.")
     page.check("input[name=confirm]")
-    page.click("#claim_unresolve_form input[type=submit]")
+    _go(page, "#claim_unresolve_form input[type=submit]")
     assert "Opened again: 1 verdict withdrawn" in _message(page)
     _shoot(page, "11-unresolved")
     claim.refresh_from_db()

@@ -1,13 +1,15 @@
 """Extract candidate predictions from stored articles (CONTRACT §3).
 
 The pure extraction runs in ``--workers`` processes; each article's candidates are then saved in
-one transaction in this process, so a failure leaves no article half-extracted.
+one transaction in this process, so a failure leaves no article half-extracted. With ``--queue``
+each article becomes one task for the Celery workers instead, and the command returns at once.
 """
 
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from django.core.management.base import BaseCommand, CommandError
+from kombu.exceptions import OperationalError as KombuOperationalError
 from tqdm import tqdm
 
 from archive.errors import ArchiveError
@@ -32,6 +34,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=1, help="Extraction processes (default 1)."
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Hand each article to the Celery workers (CELERY_BROKER_URL) and return.",
+        )
 
     def handle(self, *args, **options):
         workers = options["workers"]
@@ -47,6 +54,16 @@ class Command(BaseCommand):
         elif not options["all"]:
             articles = articles.not_extracted()
         ids = list(articles.values_list("pk", flat=True))
+        if options["queue"]:
+            if workers > 1:
+                raise CommandError("--workers applies without --queue: workers run the queue")
+            try:
+                self.stdout.write(articles_enqueue(ids))
+            except KombuOperationalError as error:
+                raise CommandError(
+                    f"cannot queue the articles: the broker refused: {error}"
+                ) from None
+            return
         total = ExtractionResult()
         failed = 0
         progress = tqdm(
@@ -83,6 +100,20 @@ class Command(BaseCommand):
         )
         if failed:
             raise CommandError(f"{failed} articles failed")
+
+
+def articles_enqueue(ids: list[int]) -> str:
+    """One extraction task per article; in-process when no broker is configured."""
+    from predictions.tasks import extract_article
+
+    progress = tqdm(ids, unit="article", file=sys.stderr, disable=not sys.stderr.isatty())
+    results = [extract_article.delay(pk) for pk in progress]
+    if not extract_article.app.conf.task_always_eager:
+        return f"Queued {len(ids)} articles for extraction."
+    failed = sum(1 for result in results if result.failed())
+    if failed:
+        raise CommandError(f"{failed} articles failed (the log above says why)")
+    return f"Extracted {len(ids)} articles in this process (no CELERY_BROKER_URL set)."
 
 
 def _chunks(items, size):

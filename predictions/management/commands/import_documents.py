@@ -11,12 +11,15 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from kombu.exceptions import OperationalError as KombuOperationalError
 from tqdm import tqdm
 
-from archive.importers.readers import iter_files
+from archive.importers.readers import iter_files, read_path
 from archive.management.arguments import add_document_defaults, document_defaults
 from archive.services.documents import FileImportReport
+from archive.tasks import documents_enqueue, import_documents_batch
 from predictions.services.extraction import document_file_import_extract
+from predictions.tasks import import_and_extract_documents
 
 # The bar appears only on a terminal and only when a run lasts longer than this many seconds.
 _PROGRESS_DELAY = 1.0
@@ -33,9 +36,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--extract", action="store_true", help="Extract candidate predictions after import."
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Read here, import in batches on the Celery workers (CELERY_BROKER_URL), return.",
+        )
 
     def handle(self, *args, **options):
         defaults = document_defaults(options)
+        if options["queue"]:
+            return self._enqueue(defaults, options)
         counts = {"imported": 0, "duplicates": 0, "failed": 0}
         paths = [Path(p) for p in options["paths"]]
         bar = tqdm(
@@ -63,6 +73,40 @@ class Command(BaseCommand):
         self.stdout.write(summary)
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} document(s) could not be imported.")
+
+    def _enqueue(self, defaults, options) -> None:
+        """``--queue``: read and check every document here, send them to the workers in batches."""
+        task = import_and_extract_documents if options["extract"] else import_documents_batch
+        paths = [Path(p) for p in options["paths"]]
+        missing = [f"{p}: no such file or directory" for p in paths if not p.exists()]
+        results = (r for p in paths if p.exists() for r in read_path(p, defaults=defaults))
+        results = tqdm(
+            results,
+            unit="doc",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty() or options["verbosity"] == 0,
+            delay=_PROGRESS_DELAY,
+            leave=False,
+        )
+        try:
+            report = documents_enqueue(results, task=task)
+        except KombuOperationalError as error:
+            raise CommandError(f"cannot queue the documents: the broker refused: {error}") from None
+        for line in missing + report.unreadable:
+            self.stderr.write(line)
+        failed = len(missing) + len(report.unreadable)
+        if report.done is not None:  # no broker: the batches ran here
+            failed += report.done.failed
+            self.stdout.write(
+                f"Imported {len(report.done.imported)}, duplicates {report.done.duplicates}, "
+                f"failed {failed}."
+            )
+        else:
+            self.stdout.write(
+                f"Queued {report.documents} documents in {report.batches} batches, failed {failed}."
+            )
+        if failed:
+            raise CommandError(f"{failed} document(s) could not be imported.")
 
     def _report(self, report: FileImportReport, bar, counts: dict, options) -> None:
         if report.failed:

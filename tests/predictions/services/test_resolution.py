@@ -244,10 +244,11 @@ def test_resolution_runs_few_queries(django_assert_max_num_queries):
 def test_leaderboards_are_recomputed_only_once_the_resolution_commits(
     django_capture_on_commit_callbacks, monkeypatch
 ):
-    import predictions.services.scores as scores
+    import predictions.tasks as tasks
 
     calls = []
-    monkeypatch.setattr(scores, "leaderboards_recompute", lambda: calls.append(1))
+    # The recompute runs as a task (in-process here: no broker is configured in the tests).
+    monkeypatch.setattr(tasks, "leaderboards_recompute", lambda: calls.append(1))
     claim = ClaimFactory()
     _prediction(claim)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
