@@ -202,5 +202,7 @@ LOGGING = {
 # Archive behaviour.
 ARCHIVE_MIN_RESOLVED = env_int("ARCHIVE_MIN_RESOLVED", 5)
 ARCHIVE_MAX_DOCUMENT_BYTES = env_int("ARCHIVE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
+# Documents stored per transaction by import_documents, the admin's import and demo_setup.
+ARCHIVE_IMPORT_BATCH_SIZE = env_int("ARCHIVE_IMPORT_BATCH_SIZE", 250)
 # A forecast with no deadline stated is judged over this many days from the day it was made.
 ARCHIVE_OPEN_HORIZON_DAYS = env_int("ARCHIVE_OPEN_HORIZON_DAYS", 365)
