@@ -245,7 +245,9 @@ def test_leaderboards_recomputed_after_commit(django_capture_on_commit_callbacks
     calls = []
     import predictions.services.resolution as resolution
 
-    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda: calls.append(1))
+    monkeypatch.setattr(
+        resolution, "_recompute_after_commit", lambda judgements: calls.append(len(judgements))
+    )
     claim = ClaimFactory()
     _prediction(claim)
     claim_resolve(claim=claim, state="occurred", on=D, by=None)
