@@ -5,9 +5,10 @@ row moves the prior, and with it every adjusted score and rank of that board. Th
 that in one ``UPDATE ... FROM`` with window functions (PostgreSQL, and SQLite 3.33 or later),
 whichever rows a recompute rewrote: Python never reads a whole board back.
 
-Ranks follow ``predictions.scoring.assign_ranks``: adjusted score, then more resolved first, then
-the name (by code point), then the subject's id; rows below the minimum of resolved predictions
-get no rank.
+Ranks follow ``predictions.scoring.assign_ranks``: adjusted score (to 12 decimals, so that the
+order in which the database happened to add up a board cannot break a tie), then more resolved
+first, then the name (by code point), then the subject's id; rows below the minimum of resolved
+predictions get no rank. Rows whose score and rank stay as they were are not written.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def _renumber(boards: list[Board] | None, *, min_resolved: int) -> None:
     by_name = 'name COLLATE "C"' if connection.vendor == "postgresql" else "name"
     board = "PARTITION BY scope, period, tag_id"
     weight = float(DEFAULT_PRIOR_WEIGHT)
+    same_rank = "IS NOT DISTINCT FROM" if connection.vendor == "postgresql" else "IS"
     # Only quoted identifiers and fixed SQL are interpolated; every value is bound.
     sql = f"""
         UPDATE {table} SET adjusted_brier = ranked.adjusted, rank = ranked.position
@@ -59,7 +61,7 @@ def _renumber(boards: list[Board] | None, *, min_resolved: int) -> None:
             SELECT id, adjusted,
                 CASE WHEN eligible = 1 THEN ROW_NUMBER() OVER (
                     {board}, eligible
-                    ORDER BY adjusted, resolved DESC, {by_name}, subject
+                    ORDER BY ROUND(CAST(adjusted AS NUMERIC), 12), resolved DESC, {by_name}, subject
                 ) END AS position
             FROM (
                 SELECT id, scope, period, tag_id, resolved, name,
@@ -71,7 +73,9 @@ def _renumber(boards: list[Board] | None, *, min_resolved: int) -> None:
                 FROM {table} {where}
             ) AS scored
         ) AS ranked
-        WHERE {table}.id = ranked.id
+        WHERE {table}.id = ranked.id AND NOT (
+            {table}.adjusted_brier = ranked.adjusted AND {table}.rank {same_rank} ranked.position
+        )
     """  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [min_resolved, weight, weight, *params])

@@ -40,6 +40,7 @@ from predictions.scoring import DEFAULT_BINS, BinSums, bins_from_sums, mean_inte
 from predictions.services.board_ranks import Board, boards_renumber
 
 ALL = "all"
+_DECIMALS = 12
 BATCH_SIZE = 2000
 # Any constant will do: it only has to be the same for every process recomputing the boards.
 _ADVISORY_LOCK_KEY = 0x5C0BE5
@@ -249,7 +250,9 @@ def _entries(totals: dict[_Key, _Totals]) -> list[LeaderboardEntry]:
     now = timezone.now()
     entries: list[LeaderboardEntry] = []
     for (scope, subject, period, tag), t in totals.items():
-        mean = t.sum_brier / t.resolved
+        # Rounded: the same predictions summed in another order give the same stored mean, so
+        # an update and a rebuild agree to the last bit and break ties alike.
+        mean = round(t.sum_brier / t.resolved, _DECIMALS)
         interval = mean_interval(t.resolved, t.sum_brier, t.sum_brier_sq)
         assert interval is not None  # every row has a resolved prediction (``mean`` above)
         entries.append(
@@ -264,7 +267,7 @@ def _entries(totals: dict[_Key, _Totals]) -> list[LeaderboardEntry]:
                 correct=t.correct,
                 pending=t.pending,
                 brier=mean,
-                log_score=t.sum_log / t.resolved,
+                log_score=round(t.sum_log / t.resolved, _DECIMALS),
                 brier_low=interval.low,
                 brier_high=interval.high,
                 adjusted_brier=mean,
