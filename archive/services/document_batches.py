@@ -49,7 +49,8 @@ def batch_store(
     new: set[int] = set()
     for index, item in pending.items():
         url, digest = item.document.url, item.digest
-        found = [a for a in (existing.get(("url", url)), existing.get(("hash", digest))) if a]
+        by_url = existing.get(("url", url)) if url else None
+        found = [a for a in (by_url, existing.get(("hash", digest))) if a is not None]
         if found:
             item.article = min(found, key=lambda a: a.pk)
             continue
@@ -127,7 +128,7 @@ def _store_new(items: list[PendingDocument], *, by: Actor) -> None:
 def _outlets(names: set[str]) -> dict[str, Outlet]:
     """The batch's outlets keyed by ``name.casefold()``, found together, the missing created."""
     wanted = {name.casefold(): name for name in names}
-    found = {
+    found: dict[str, Outlet] = {
         outlet.name.casefold(): outlet
         for outlet in Outlet.objects.alias(lname=Lower("name")).filter(
             lname__in=[Lower(Value(name)) for name in wanted.values()]

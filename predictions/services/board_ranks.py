@@ -38,7 +38,7 @@ def boards_renumber(boards: Iterable[Board] | None, *, min_resolved: int) -> Non
 def _renumber(boards: list[Board] | None, *, min_resolved: int) -> None:
     qn = connection.ops.quote_name
     table = qn(LeaderboardEntry._meta.db_table)
-    where, params = "", []
+    where, params = "", list[str | int]()
     if boards is not None:
         clauses = []
         for scope, period, tag in boards:

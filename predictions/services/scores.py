@@ -284,7 +284,9 @@ def _board(entry: LeaderboardEntry) -> Board:
 
 
 def _subject_of(entry: LeaderboardEntry) -> int:
-    return entry.person_id if entry.scope == LeaderboardEntry.Scope.PERSON else entry.outlet_id
+    subject = entry.person_id if entry.scope == LeaderboardEntry.Scope.PERSON else entry.outlet_id
+    assert subject is not None  # the table's check constraint
+    return subject
 
 
 def _serialise() -> None:
