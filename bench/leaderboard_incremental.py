@@ -90,7 +90,7 @@ def build(people: int, claims: int) -> None:
             INSERT INTO predictions_prediction ({", ".join(fields)},
                 speaker_id, claim_id, probability, made_at)
             SELECT {", ".join("t." + f for f in fields)},
-                %s + (g * 7919) %% %s, %s + (g - 1) / {PER_CLAIM},
+                %s + (g::bigint * 7919) %% %s, %s + (g - 1) / {PER_CLAIM},
                 0.05 + ((g * 37) %% 91) / 100.0,
                 TIMESTAMP WITH TIME ZONE '2014-01-01 12:00+00' + ((g %% 1095) || ' days')::interval
             FROM predictions_prediction t, generate_series(1, %s) g
