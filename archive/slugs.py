@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.db import models
 from django.utils.text import slugify
 
@@ -21,12 +23,12 @@ def unique_slug(model: type[models.Model], text: str, *, fallback: str) -> str:
 def unique_slugs(model: type[models.Model], texts: list[str], *, fallback: str) -> list[str]:
     """A free slug for each of ``texts``, distinct from each other too; usually one query."""
     bases = [slugify(text)[:_SLUG_BASE_CHARS].strip("-") or fallback for text in texts]
-    first = sorted({_numbered(base, n) for base in bases for n in range(1, _SLUG_BATCH + 1)})
-    taken: set[str] = set()
     manager = model._default_manager
-    for i in range(0, len(first), 500):
-        chunk = first[i : i + 500]
-        taken.update(manager.filter(slug__in=chunk).values_list("slug", flat=True))
+    taken = _taken(manager, set(bases))
+    # Only the bases already taken (or repeated) need their numbered forms looked up.
+    repeats = Counter(bases)
+    crowded = {base for base in bases if base in taken or repeats[base] > 1}
+    taken |= _taken(manager, {_numbered(b, n) for b in crowded for n in range(2, _SLUG_BATCH + 1)})
     chosen = []
     for text, base in zip(texts, bases, strict=True):
         for n in range(1, _SLUG_ATTEMPTS):
@@ -39,6 +41,15 @@ def unique_slugs(model: type[models.Model], texts: list[str], *, fallback: str) 
         else:
             raise DocumentError(f"cannot find a free slug for {text!r}")
     return chosen
+
+
+def _taken(manager, slugs: set[str]) -> set[str]:
+    ordered = sorted(slugs)
+    taken: set[str] = set()
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i : i + 500]
+        taken.update(manager.filter(slug__in=chunk).values_list("slug", flat=True))
+    return taken
 
 
 def _numbered(base: str, n: int) -> str:

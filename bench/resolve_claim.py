@@ -102,7 +102,7 @@ def main() -> int:
         from predictions.models import Judgement
 
         # The board recomputation after commit has its own benchmark.
-        resolution._recompute_after_commit = lambda: None
+        resolution._recompute_after_commit = lambda _judgements: None
         rng = random.Random(7)
         outlet = Outlet.objects.create(name="Bench Outlet", slug="bench-outlet")
         article = Article.objects.create(

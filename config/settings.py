@@ -219,6 +219,8 @@ ARCHIVE_MAX_DOCUMENT_BYTES = env_int("ARCHIVE_MAX_DOCUMENT_BYTES", 5 * 1024 * 10
 # A document posted to the API may be as large as the document limit, and no larger: above it
 # the API answers 413 in its error shape (config.exceptions).
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_DOCUMENT_BYTES
+# Documents stored per transaction by import_documents, the admin's import and demo_setup.
+ARCHIVE_IMPORT_BATCH_SIZE = env_int("ARCHIVE_IMPORT_BATCH_SIZE", 250)
 # A forecast with no deadline stated is judged over this many days from the day it was made.
 ARCHIVE_OPEN_HORIZON_DAYS = env_int("ARCHIVE_OPEN_HORIZON_DAYS", 365)
 

@@ -3,7 +3,7 @@
 - ``extract_article``: one article's candidates (``extract_predictions --queue``);
 - ``import_and_extract_documents``: one batch of documents, each imported and extracted in one
   transaction (``import_documents --extract --queue``);
-- ``recompute_leaderboards``: the stored boards, after a resolution commits.
+- ``recompute_leaderboards``: the board rows a resolution touched, after it commits.
 
 Every task may run twice or be killed midway: each write is one transaction of a service that is
 idempotent (extraction replaces only untouched candidates, an imported document is found again as
@@ -25,7 +25,7 @@ from archive.errors import ArchiveError
 from archive.models import Article
 from archive.tasks import RETRY, documents_import_each
 from predictions.services.extraction import article_extract, document_import_extract
-from predictions.services.scores import leaderboards_recompute
+from predictions.services.scores import leaderboards_recompute, leaderboards_update
 
 logger = logging.getLogger(__name__)
 
@@ -73,10 +73,15 @@ def import_and_extract_documents(payloads: list[dict]) -> dict:
 
 
 @shared_task(name="predictions.recompute_leaderboards", **LEADERBOARD_RETRY)
-def recompute_leaderboards() -> int:
-    """Rewrite the stored leaderboards; retried on failure, the resolution stays committed."""
+def recompute_leaderboards(touched: dict | None = None) -> int:
+    """Update the board rows ``touched`` names (``Touched.as_kwargs()``), or rebuild them all.
+
+    Retried on failure; the change that asked for it stays committed whatever happens here.
+    """
     try:
-        return leaderboards_recompute()
+        if touched is None:
+            return leaderboards_recompute()
+        return leaderboards_update(**touched)
     except Exception:
         logger.exception("leaderboard recompute failed; the stored boards are stale until it runs")
         raise

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
 
 from archive.errors import DocumentError
 from archive.importers.documents import Defaults, parse_document, type_name
@@ -50,6 +52,69 @@ def read_json_lines(text: str, *, source: str, defaults: Defaults) -> Iterator[R
         yield _result(data, source=source, position=position, defaults=defaults)
     if not found:
         yield ReadResult(source, "", None, "empty file")
+
+
+def stream_json_lines(
+    path: Path, *, source: str, defaults: Defaults, max_line_bytes: int
+) -> Iterator[ReadResult]:
+    """``read_json_lines`` reading one line at a time: memory stays flat whatever the file's size.
+
+    Lines must be UTF-8 (a big file is machine-written); a longer line than ``max_line_bytes``
+    is reported and skipped without being held in memory.
+    """
+    found = False
+    with path.open("rb") as fh:
+        for number, raw in enumerate(_lines(fh, max_line_bytes), start=1):
+            if raw is None:
+                found = True
+                yield ReadResult(
+                    source, f"line {number}", None, f"longer than {max_line_bytes} bytes"
+                )
+                continue
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip():
+                continue
+            found = True
+            position = f"line {number}"
+            try:
+                data = loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield ReadResult(source, position, None, "not valid UTF-8 text")
+                continue
+            except DocumentError as error:
+                yield ReadResult(source, position, None, error.message)
+                continue
+            yield _result(data, source=source, position=position, defaults=defaults)
+    if not found:
+        yield ReadResult(source, "", None, "empty file")
+
+
+def _lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Each line of ``fh``, or None for one longer than ``limit`` (read past, never kept)."""
+    while line := fh.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := fh.readline(limit + 1)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def looks_like_json_lines(head: bytes, *, name: str) -> bool:
+    """Whether a file starting with ``head`` holds JSON Lines (one object on its first line)."""
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not text.startswith(b"{"):
+        return False
+    if name.lower().endswith((".jsonl", ".ndjson", ".jsonlines")):
+        return True
+    first, newline, _ = text.partition(b"\n")
+    if not newline:
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def loads(text: str) -> object:

@@ -18,13 +18,22 @@ from archive.importers.detect import Format, decode, sniff
 from archive.importers.documents import NO_DEFAULTS, Defaults
 from archive.importers.feeds import read_feed
 from archive.importers.html import read_html
-from archive.importers.jsonfiles import read_json, read_json_lines
+from archive.importers.jsonfiles import (
+    looks_like_json_lines,
+    read_json,
+    read_json_lines,
+    stream_json_lines,
+)
 from archive.importers.results import ReadResult
 from archive.importers.textdump import read_text_dump
 
 __all__ = ["ReadResult", "read_path", "read_bytes", "iter_files"]
 
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+# Files larger than this are read a line at a time when they hold JSON Lines: a dump of years of
+# articles need not fit in memory, and has no size limit but that of each document.
+DEFAULT_STREAM_FROM_BYTES = 8 * 1024 * 1024
+_HEAD_BYTES = 1024 * 1024
 
 
 def read_path(path: str | os.PathLike, *, defaults: Defaults = NO_DEFAULTS) -> Iterator[ReadResult]:
@@ -68,11 +77,25 @@ def read_bytes(
         yield from read_text_dump(text, source=source, defaults=defaults)
 
 
+def _max_line_bytes() -> int:
+    """Room for a body of ARCHIVE_MAX_DOCUMENT_BYTES and a long thread of comments beside it."""
+    body = getattr(settings, "ARCHIVE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
+    return 4 * body
+
+
 def _read_file(path: Path, *, defaults: Defaults) -> Iterator[ReadResult]:
     source = str(path)
     limit = getattr(settings, "ARCHIVE_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)
     try:
         size = path.stat().st_size
+        if size > getattr(settings, "ARCHIVE_STREAM_FROM_BYTES", DEFAULT_STREAM_FROM_BYTES):
+            with path.open("rb") as fh:
+                head = fh.read(_HEAD_BYTES)
+            if looks_like_json_lines(head, name=path.name):
+                yield from stream_json_lines(
+                    path, source=source, defaults=defaults, max_line_bytes=_max_line_bytes()
+                )
+                return
         if size > limit:
             yield ReadResult(source, "", None, f"file larger than {limit} bytes")
             return

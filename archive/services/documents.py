@@ -2,18 +2,23 @@
 
 ``document_import`` is the only way documents enter the archive; the admin, the API, the
 ``import_documents`` command and the tests all call it (extraction, when asked for, wraps it).
-It is atomic per document and idempotent: a document whose URL or content hash is already stored is reported as a duplicate and
-nothing is written, even when two imports of the same document race each other.
+It is atomic per document and idempotent: a document whose URL or content hash is already stored
+is reported as a duplicate and nothing is written, even when two imports of the same document
+race each other. Files are imported in batches (``documents_import``): one transaction per batch,
+and one transaction per document only for a batch in which something failed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -23,12 +28,16 @@ from archive.importers.readers import ReadResult, read_path
 from archive.models import Article, Comment, Outlet, Person
 from archive.permissions import Actor, permission_require, stored_user
 from archive.selectors import article_find_duplicate
+from archive.services.document_batches import PendingDocument, batch_store
 from archive.services.people import (
     checked_fields,
     outlet_get_or_create,
     people_get_or_create,
     update_fields,
 )
+
+DEFAULT_BATCH_SIZE = 250
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,24 +67,83 @@ def document_file_import(
 ) -> Iterator[FileImportReport]:
     """Import each document of one file on its own: a bad one is reported, the others import.
 
-    ``import_one(document=..., by=...)`` stores one document, ``document_import`` by default; a
-    caller that does more per document (extraction) passes its own, still atomic per document.
+    Documents are read as they are needed and stored in batches (``documents_import``), so
+    that a file of any size is imported in bounded memory. ``import_one(document=..., by=...)``
+    stores one document instead; a caller that does more per document (extraction) passes its
+    own, still atomic per document.
     """
-    for result in _read_each(path, defaults):
-        if result.document is None:
-            yield FileImportReport(read=result, outcome=None)
-            continue
-        store = import_one or document_import
-        try:
-            outcome = store(document=result.document, by=by)
-        except ArchiveError as error:
-            result.error = error.message
-        except Exception as error:  # noqa: BLE001 - reported per document, never a traceback
-            result.error = f"not imported: {type(error).__name__}: {error}"
-        else:
+    results = _read_each(path, defaults)
+    if import_one is not None:
+        for result in results:
+            outcome = _store_one(result, import_one, by=by) if result.document else None
             yield FileImportReport(read=result, outcome=outcome)
+        return
+    size = getattr(settings, "ARCHIVE_IMPORT_BATCH_SIZE", DEFAULT_BATCH_SIZE)
+    for batch in _batches(results, size):
+        readable = [result for result in batch if result.document is not None]
+        stored = documents_import(documents=[r.document for r in readable], by=by)  # type: ignore[misc]
+        outcomes = dict(zip(map(id, readable), stored, strict=True))
+        for result in batch:
+            got = outcomes.get(id(result))
+            if isinstance(got, Exception):
+                result.error = _message(got)
+                got = None
+            yield FileImportReport(read=result, outcome=got)
+
+
+def documents_import(
+    *, documents: Sequence[DocumentData], by: Actor = None
+) -> list[ImportOutcome | Exception]:
+    """Store ``documents`` in one transaction; one result per document, in order.
+
+    A result is an ``ImportOutcome`` or the exception that kept that document out
+    (``ArchiveError`` for a bad document). A document already archived, or repeated within the
+    batch, is a duplicate and writes nothing. If anything fails, the batch is undone and every
+    document is imported again on its own, each with its own outcome or error.
+    """
+    results: list[ImportOutcome | Exception | None] = [None] * len(documents)
+    pending: dict[int, PendingDocument] = {}
+    for index, document in enumerate(documents):
+        try:
+            name = document_outlet_name(document)
+        except ArchiveError as error:
+            results[index] = error
             continue
-        yield FileImportReport(read=result, outcome=None)
+        pending[index] = PendingDocument(document, content_hash(document), name)
+    try:
+        with transaction.atomic():
+            stored = batch_store(pending, by=by)
+    except Exception as error:  # noqa: BLE001 - every document is tried again on its own
+        logger.info("batch of %d documents failed (%s); importing one by one", len(pending), error)
+        for index, item in pending.items():
+            try:
+                results[index] = document_import(document=item.document, by=by)
+            except Exception as failure:  # noqa: BLE001 - reported for this document only
+                results[index] = failure
+    else:
+        for index, (article, created) in stored.items():
+            results[index] = ImportOutcome(article=article, created=created)
+    return [result for result in results if result is not None]
+
+
+def _store_one(result: ReadResult, import_one, *, by: Actor) -> ImportOutcome | None:
+    try:
+        return import_one(document=result.document, by=by)
+    except Exception as error:  # noqa: BLE001 - reported per document, never a traceback
+        result.error = _message(error)
+        return None
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, ArchiveError):
+        return error.message
+    return f"not imported: {type(error).__name__}: {error}"
+
+
+def _batches(results: Iterable[ReadResult], size: int) -> Iterator[list[ReadResult]]:
+    iterator = iter(results)
+    while batch := list(itertools.islice(iterator, max(1, size))):
+        yield batch
 
 
 def _read_each(path: Path, defaults: Defaults) -> Iterator[ReadResult]:

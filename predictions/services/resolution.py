@@ -26,7 +26,10 @@ from predictions.deadlines import effective_deadline
 from predictions.errors import ResolutionError
 from predictions.models import Claim, ClaimResolution, Event, Judgement, Prediction
 from predictions.scoring import brier, log_score
-from predictions.services.scores import leaderboards_recompute_after_commit
+from predictions.services.scores import (
+    leaderboards_recompute_after_commit,
+    leaderboards_touched,
+)
 
 PERMISSION = "predictions.resolve_claim"
 BATCH_SIZE = 2000
@@ -46,6 +49,13 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
     came_true = outcome == judging.YES
     return brier(probability, came_true), log_score(probability, came_true)
+
+
+def _recompute_after_commit(judgements: Iterable[Judgement]) -> None:
+    """After commit, update the board rows of the predictions these judgements changed."""
+    ids = [judgement.prediction_id for judgement in judgements]
+    if ids:
+        leaderboards_recompute_after_commit(leaderboards_touched(ids))
 
 
 def _insert_judgements(
@@ -307,7 +317,7 @@ def claim_resolve(
     )
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    leaderboards_recompute_after_commit()
+    _recompute_after_commit(judgements)
     return judgements
 
 
@@ -325,7 +335,7 @@ def claim_unresolve(*, claim: Claim, note: str = "", by: Actor) -> list[Judgemen
     judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    leaderboards_recompute_after_commit()
+    _recompute_after_commit(judgements)
     return judgements
 
 
@@ -364,7 +374,7 @@ def prediction_judge(
         [(locked.pk, locked.probability, wanted)], event=event, note=note, by=by, now=timezone.now()
     )
     prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
-    leaderboards_recompute_after_commit()
+    _recompute_after_commit([judgement])
     return judgement
 
 
@@ -384,8 +394,7 @@ def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str,
         note=note,
         by=by,
     )
-    if judgements:
-        leaderboards_recompute_after_commit()
+    _recompute_after_commit(judgements)
     return judgements
 
 

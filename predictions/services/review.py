@@ -20,7 +20,10 @@ from predictions.models import Claim, Prediction
 from predictions.services.claims import claim_create
 from predictions.services.locks import lock_with_claims
 from predictions.services.resolution import claim_judge_moved
-from predictions.services.scores import leaderboards_recompute_after_commit
+from predictions.services.scores import (
+    leaderboards_recompute_after_commit,
+    leaderboards_touched,
+)
 from predictions.services.speakers import speaker_get_or_create
 
 PERMISSION = "predictions.review_prediction"
@@ -175,6 +178,8 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
             raise ReviewError("quote: not found in the text", field="quote")
         changes["start"], changes["end"] = index, index + len(changes["quote"])
     old = {name: getattr(prediction, name) for name in changes}
+    moves_boards = bool(_BOARD_FIELDS & changes.keys())
+    boards_before = leaderboards_touched([prediction.pk]) if moves_boards else None
     for name, value in changes.items():
         setattr(prediction, name, float(value) if name == "probability" else value)
     if {"start", "end"} & changes.keys() and "quote" not in changes:
@@ -196,6 +201,8 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
     touched = {name for name in changes if old[name] != getattr(prediction, name)}
     if prediction.status == Prediction.Status.ACCEPTED and touched & _JUDGING_FIELDS:
         _judge(prediction, note=f"corrected {', '.join(sorted(touched & _JUDGING_FIELDS))}", by=by)
-    if prediction.status == Prediction.Status.ACCEPTED and touched & _BOARD_FIELDS:
-        leaderboards_recompute_after_commit()
+    accepted = prediction.status == Prediction.Status.ACCEPTED
+    if boards_before is not None and accepted and touched & _BOARD_FIELDS:
+        # Its old speaker and year lose the prediction, the new ones gain it.
+        leaderboards_recompute_after_commit(boards_before | leaderboards_touched([prediction.pk]))
     return prediction

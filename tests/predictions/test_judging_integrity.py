@@ -51,7 +51,8 @@ def _fresh_board_rows():
 def test_accepting_into_an_occurred_claim_judges_at_once(django_capture_on_commit_callbacks):
     claim = ClaimFactory()
     PredictionFactory(claim=claim, deadline=datetime.date(2024, 12, 31))
-    claim_resolve(claim=claim, state="occurred", on=OCCURRED_ON, by=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        claim_resolve(claim=claim, state="occurred", on=OCCURRED_ON, by=None)
     candidate = CandidateFactory(deadline=datetime.date(2024, 12, 31))
 
     with django_capture_on_commit_callbacks(execute=True):

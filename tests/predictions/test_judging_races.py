@@ -36,7 +36,7 @@ NEW_DEADLINE = datetime.date(2024, 12, 31)
 def _no_leaderboards(monkeypatch):
     import predictions.services.resolution as resolution
 
-    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda: None)
+    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda _judgements: None)
 
 
 def _run(first, second, *, hold: float = 0.5) -> dict:

@@ -182,40 +182,42 @@ def test_a_resolution_queues_the_boards_after_it_commits(
     django_capture_on_commit_callbacks, monkeypatch
 ):
     queued = []
-    monkeypatch.setattr(tasks.recompute_leaderboards, "delay", lambda: queued.append(1))
+    monkeypatch.setattr(
+        tasks.recompute_leaderboards, "delay", lambda touched: queued.append(touched)
+    )
     claim = _resolvable_claim()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         claim_resolve(claim=claim, state="occurred", on=datetime.date(2023, 6, 1), by=None)
     assert queued == []  # nothing before the commit
     for callback in callbacks:
         callback()
-    assert queued == [1]
+    assert len(queued) == 1 and queued[0]["people"]
 
 
 def test_a_failing_recompute_is_retried_and_the_resolution_stays(
     django_capture_on_commit_callbacks, monkeypatch, caplog
 ):
-    real = tasks.leaderboards_recompute
+    real = tasks.leaderboards_update
     attempts = []
 
-    def flaky():
+    def flaky(**touched):
         attempts.append(1)
         if len(attempts) < 3:
             raise OperationalError("deadlock detected")
-        return real()
+        return real(**touched)
 
-    monkeypatch.setattr(tasks, "leaderboards_recompute", flaky)
+    monkeypatch.setattr(tasks, "leaderboards_update", flaky)
     claim = _resolvable_claim()
     with django_capture_on_commit_callbacks(execute=True):
         claim_resolve(claim=claim, state="occurred", on=datetime.date(2023, 6, 1), by=None)
     assert len(attempts) == 3
     assert LeaderboardEntry.objects.exists()
 
-    def broken():
+    def broken(**_touched):
         attempts.append(1)
         raise OperationalError("disk full")
 
-    monkeypatch.setattr(tasks, "leaderboards_recompute", broken)
+    monkeypatch.setattr(tasks, "leaderboards_update", broken)
     other = _resolvable_claim()
     attempts.clear()
     with django_capture_on_commit_callbacks(execute=True):

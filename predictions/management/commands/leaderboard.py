@@ -3,6 +3,8 @@
 Rows come from the stored boards. When there are none yet but some predictions are scored (an
 archive loaded before the boards existed, or restored from a dump without them), the boards are
 recomputed once first, so the command never prints an empty board over a scored archive.
+``--rebuild`` recomputes every stored row from the scored predictions first: the repair when the
+boards are suspected stale (an update that failed after its resolution committed is only logged).
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ class Command(BaseCommand):
         parser.add_argument("--tag", help="Only claims with this tag (slug or name).")
         parser.add_argument("--period", default="all", help='"all" or a year of the statements.')
         parser.add_argument("--limit", type=int, default=None, help="Print at most this many rows.")
+        parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="Recompute every stored board row from the scored predictions first.",
+        )
 
     def handle(self, *args, **options):
         minimum = options["min_resolved"]
@@ -56,7 +63,10 @@ class Command(BaseCommand):
         ):
             raise CommandError(f"no such tag: {tag}")
 
-        if not LeaderboardEntry.objects.exists() and Prediction.objects.scored().exists():
+        if options["rebuild"]:
+            written = leaderboards_recompute()
+            self.stderr.write(f"Rebuilt the leaderboards: {written} rows.")
+        elif not LeaderboardEntry.objects.exists() and Prediction.objects.scored().exists():
             leaderboards_recompute()
 
         rows = leaderboard(scope=options["by"], period=period, tag=tag, min_resolved=minimum)

@@ -148,6 +148,8 @@ def test_unexpected_errors_are_reported_per_document_without_a_traceback(monkeyp
     def broken_import(**kwargs):
         raise RuntimeError("database went away")
 
+    # The batch fails, then so does the document tried again on its own.
+    monkeypatch.setattr(documents, "batch_store", broken_import)
     monkeypatch.setattr(documents, "document_import", broken_import)
     out, err, error = run(FIXTURES / "good" / "bridge-vote.json")
     assert "not imported: RuntimeError: database went away" in err

@@ -247,13 +247,13 @@ def test_leaderboards_are_recomputed_only_once_the_resolution_commits(
     import predictions.tasks as tasks
 
     calls = []
-    # The recompute runs as a task (in-process here: no broker is configured in the tests).
-    monkeypatch.setattr(tasks, "leaderboards_recompute", lambda: calls.append(1))
+    # The update runs as a task (in-process here: no broker is configured in the tests).
+    monkeypatch.setattr(tasks, "leaderboards_update", lambda **touched: calls.append(touched))
     claim = ClaimFactory()
-    _prediction(claim)
+    prediction = _prediction(claim)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         claim_resolve(claim=claim, state="occurred", on=D, by=None)
         assert calls == []  # nothing is recomputed inside the transaction
     assert calls == [] and len(callbacks) == 1
     callbacks[0]()
-    assert calls == [1]
+    assert len(calls) == 1 and calls[0]["people"] == [prediction.speaker_id]

@@ -26,7 +26,7 @@ def _no_leaderboards(monkeypatch):
     # The boards are recomputed after each commit; their own tests cover that.
     import predictions.services.resolution as resolution
 
-    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda: None)
+    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda _judgements: None)
 
 
 def _race(claim, first_state, second_state):
