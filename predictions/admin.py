@@ -22,6 +22,7 @@ from predictions import (
     admin_views,
 )
 from predictions.admin_forms import PredictionChangeForm
+from predictions.forms import EventForm
 from predictions.highlighting import Mark, render
 from predictions.models import (
     Claim,
@@ -389,6 +390,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    form = EventForm
     list_display = ["title", "occurred_on", "source_count"]
     search_fields = ["title", "description"]
     date_hierarchy = "occurred_on"

@@ -28,7 +28,7 @@ class CalibrationField(serializers.JSONField):
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}, "readOnly": True})
 class SourcesField(serializers.JSONField):
-    """An event's source links, as stored."""
+    """An event's sources as stored: links, or the names of the outlets that reported it."""
 
 
 class TagSerializer(ReadModelSerializer):

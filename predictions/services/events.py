@@ -9,9 +9,12 @@ the 110,000 events of Wikipedia's Current Events log.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -24,6 +27,10 @@ from predictions.services.text import one_line
 
 PERMISSION = "predictions.add_event"
 BATCH_SIZE = 2000
+# An outlet's name as a log credits it ("Reuters", "Civic Radio via Wire"); links may be longer.
+SOURCE_NAME_MAX = 200
+
+_url_validator = URLValidator(schemes=["http", "https"])
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,7 @@ def _import_batch(
                 title=event.title[:TITLE_MAX],
                 description=event.description,
                 occurred_on=event.occurred_on,
-                sources=list(event.sources),
+                sources=_imported_sources(event.sources),
                 external_id=key,
                 created_at=now,
                 created_by=by,
@@ -182,5 +189,73 @@ def _check_day(occurred_on: object) -> None:
         raise ArchiveError("occurred_on: must be a date", field="occurred_on")
 
 
+def event_source_clean(line: str) -> str:
+    """One source as stored: an http(s) link, or the name of the outlet that reported the event.
+
+    The admin's form and the services share this rule, so nothing can be stored that the form
+    would refuse. Something that looks like a link ("://" or "www.") must be a valid one, since
+    a mistyped address kept as a name would never become a link.
+    """
+    text = line.strip()
+    if not text:
+        raise ArchiveError("a source must not be empty", field="sources")
+    shown = "".join("\ufffd" if _is_control(ch) else ch for ch in text[:80])
+    shown += "\u2026" if len(text) > 80 else ""
+    if any(_is_control(ch) for ch in text):
+        raise ArchiveError(f"\u201c{shown}\u201d contains a control character", field="sources")
+    if "://" in text or text.lower().startswith("www."):
+        try:
+            _url_validator(text)
+        except ValidationError:
+            raise ArchiveError(
+                f"\u201c{shown}\u201d is not a valid link; write it in full, "
+                "starting with http:// or https://",
+                field="sources",
+            ) from None
+        return text
+    name = " ".join(text.split())
+    if len(name) > SOURCE_NAME_MAX:
+        raise ArchiveError(
+            f"\u201c{shown}\u201d is longer than {SOURCE_NAME_MAX} characters for an outlet's name",
+            field="sources",
+        )
+    return name
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) == "Cc"
+
+
+def _imported_sources(sources: Iterable[str]) -> list[str]:
+    """The sources of an imported event that pass the rule, repeats removed.
+
+    A log's odd credit ("www.example.com" with no scheme) is left out rather than refusing a
+    file of thousands of events over it.
+    """
+    kept: dict[str, None] = {}
+    for line in sources:
+        try:
+            kept[event_source_clean(line)] = None
+        except ArchiveError:
+            continue
+    return list(kept)
+
+
+def event_sources_clean(sources: Iterable[str]) -> list[str]:
+    """``sources`` checked one by one, blanks dropped, repeats removed, order kept."""
+    cleaned: dict[str, None] = {}
+    for line in sources:
+        if not isinstance(line, str):
+            raise ArchiveError("sources: each source must be a string", field="sources")
+        if line.strip():
+            try:
+                cleaned[event_source_clean(line)] = None
+            except ArchiveError as exc:
+                raise ArchiveError(f"sources: {exc.message}", field="sources") from None
+    return list(cleaned)
+
+
 def _sources(sources: Sequence[str]) -> list[str]:
-    return [s.strip() for s in sources if s.strip()]
+    if isinstance(sources, str):
+        raise ArchiveError("sources: must be a list of sources, not one string", field="sources")
+    return event_sources_clean(sources)
