@@ -58,8 +58,8 @@ class ReviewFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("waiting", "Waiting for review"),
-            ("accepted", "Accepted"),
-            ("rejected", "Rejected"),
+            (Prediction.Status.ACCEPTED, "Accepted"),
+            (Prediction.Status.REJECTED, "Rejected"),
             ("all", "All"),
         ]
 

@@ -123,13 +123,23 @@ class Claim(models.Model):
         return reverse("site:claim", kwargs={"pk": self.pk})
 
 
+# Module level, so that the constraints in ``Prediction.Meta`` can name them too.
+class PredictionStatus(models.TextChoices):
+    CANDIDATE = "candidate", "Candidate"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class PredictionSource(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted from text"
+    MANUAL = "manual", "Recorded by hand"
+    IMPORTED = "imported", "Imported forecast record"
+
+
 class Prediction(models.Model):
     """One statement that a claim will (or will not) come true, by whom, how sure, by when."""
 
-    class Status(models.TextChoices):
-        CANDIDATE = "candidate", "Candidate"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
+    Status = PredictionStatus
 
     class Role(models.TextChoices):
         AUTHOR = "author", "Author"
@@ -148,10 +158,7 @@ class Prediction(models.Model):
         VAGUE = "vague", "Vague"
         NONE = "none", "None"
 
-    class Source(models.TextChoices):
-        EXTRACTED = "extracted", "Extracted from text"
-        MANUAL = "manual", "Recorded by hand"
-        IMPORTED = "imported", "Imported forecast record"
+    Source = PredictionSource
 
     class Outcome(models.TextChoices):
         YES = judging.YES, "Came true"
@@ -263,8 +270,8 @@ class Prediction(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(article__isnull=False)
-                | Q(source="imported")
-                | (Q(source="manual") & ~Q(source_url="")),
+                | Q(source=PredictionSource.IMPORTED)
+                | (Q(source=PredictionSource.MANUAL) & ~Q(source_url="")),
                 name="predictions_article_or_source_url",
                 violation_error_message="a forecast needs its article, or the source URL of where it was said",
             ),
@@ -274,7 +281,7 @@ class Prediction(models.Model):
                 violation_error_message="a comment’s forecast needs the comment’s article",
             ),
             models.CheckConstraint(
-                condition=Q(outcome__isnull=True) | Q(status="accepted"),
+                condition=Q(outcome__isnull=True) | Q(status=PredictionStatus.ACCEPTED),
                 name="predictions_outcome_only_when_accepted",
                 violation_error_message="only an accepted prediction can have an outcome",
             ),

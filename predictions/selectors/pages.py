@@ -121,7 +121,7 @@ def prediction_judgements(*, prediction: Prediction) -> list[Judgement]:
 
 def claim_predictions(*, claim: Claim, exclude: Prediction | None = None) -> list[Prediction]:
     """The claim's accepted predictions, surest first (``exclude`` left out)."""
-    predictions = claim.predictions.accepted()
+    predictions = Prediction.objects.filter(claim=claim).accepted()
     if exclude is not None:
         predictions = predictions.exclude(pk=exclude.pk)
     return list(predictions.with_relations().order_by("-probability", "made_at"))
