@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from predictions import judging
+from predictions.deadlines import due_before_q, due_between_q, effective_deadline_expression
 from predictions.scoring import EVEN
 
 # The database's reading of ``predictions.scoring.is_correct``: the forecast leaned the way things
@@ -48,20 +49,14 @@ class PredictionQuerySet(models.QuerySet):
 
     def due_before(self, day: datetime.date) -> PredictionQuerySet:
         """Accepted, unjudged predictions whose effective deadline fell before ``day``."""
-        from predictions.deadlines import due_before_q
-
         return self.pending().filter(due_before_q(day))
 
     def due_between(self, start: datetime.date, end: datetime.date) -> PredictionQuerySet:
         """Accepted, unjudged predictions whose effective deadline falls from ``start`` to ``end``."""
-        from predictions.deadlines import due_between_q
-
         return self.pending().filter(due_between_q(start, end))
 
     def by_effective_deadline(self) -> PredictionQuerySet:
         """Soonest effective deadline first (``effective_on`` on each row)."""
-        from predictions.deadlines import effective_deadline_expression
-
         return self.annotate(effective_on=effective_deadline_expression()).order_by(
             "effective_on", "id"
         )
