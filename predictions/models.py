@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from predictions import judging
+from predictions.deadlines import effective_deadline
 from predictions.managers import (
     ClaimQuerySet,
     EventQuerySet,
@@ -315,8 +316,6 @@ class Prediction(models.Model):
     @property
     def effective_deadline(self) -> datetime.date | None:
         """The day this forecast is judged by: its deadline, or the archive's horizon."""
-        from predictions.deadlines import effective_deadline
-
         return effective_deadline(self.deadline, self.made_at)
 
     @property

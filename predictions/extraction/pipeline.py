@@ -12,6 +12,7 @@ from predictions.extraction.attribution import Attribution, attribute
 from predictions.extraction.claims import state_claim
 from predictions.extraction.conditions import find_condition
 from predictions.extraction.cues import Cue, find_cues, normalise
+from predictions.extraction.deadlines import find_deadline
 from predictions.extraction.events import KnownEvent
 from predictions.extraction.hedges import read_hedge
 from predictions.extraction.parts import Candidate, Part
@@ -217,9 +218,6 @@ def _inside_condition_before(text: str, position: int) -> bool:
 
 
 def _find_deadline(sentence: str, part: Part, events: "_Events"):
-    # Imported on use: the deadline reader is its own module with its own dependencies.
-    from predictions.extraction.deadlines import find_deadline
-
     return find_deadline(sentence, part.made_on, events.for_sentence(sentence))
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from predictions import charts, highlighting, judging
+from predictions.deadlines import horizon_words
 from predictions.models import Prediction
 from predictions.scoring import EVEN, is_correct
 
@@ -177,8 +178,6 @@ def _bins(bins) -> list[charts.CalibrationBin]:
 @register.simple_tag
 def open_horizon() -> str:
     """The archive's horizon for forecasts with no deadline, in words ("one-year")."""
-    from predictions.deadlines import horizon_words
-
     return horizon_words()
 
 

@@ -20,6 +20,7 @@ from predictions.services.extraction import (
     article_save_candidates,
     extract_parts,
 )
+from predictions.tasks import extract_article
 
 
 class Command(BaseCommand):
@@ -104,8 +105,6 @@ class Command(BaseCommand):
 
 def articles_enqueue(ids: list[int]) -> str:
     """One extraction task per article; in-process when no broker is configured."""
-    from predictions.tasks import extract_article
-
     progress = tqdm(ids, unit="article", file=sys.stderr, disable=not sys.stderr.isatty())
     results = [extract_article.delay(pk) for pk in progress]
     if not extract_article.app.conf.task_always_eager:
