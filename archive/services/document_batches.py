@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from archive.importers.documents import DocumentData
 from archive.models import Article, Comment, Outlet, Person
-from archive.permissions import Actor, stored_user
+from archive.permissions import Actor
+from archive.services.articles import article_new
 from archive.services.people import outlet_get_or_create, people_get_or_create
 
 # Keeps each IN (...) list well under SQLite's limit on bound parameters.
@@ -35,6 +36,7 @@ class PendingDocument:
     document: DocumentData
     digest: str
     outlet_name: str
+    outlet_kind: str | None  # for a new outlet only (``document_outlet_kind``)
     article: Article | None = None
     duplicate_of: int | None = None  # index of an earlier document of the batch
 
@@ -91,23 +93,20 @@ def _duplicates(items) -> dict[tuple[str, str], Article]:
 
 
 def _store_new(items: list[PendingDocument], *, by: Actor) -> None:
-    outlets = _outlets({item.outlet_name for item in items})
+    # The first document naming a new outlet sets its name and kind, as when imported one by one.
+    wanted: dict[str, tuple[str, str | None]] = {}
+    for item in items:
+        wanted.setdefault(item.outlet_name.casefold(), (item.outlet_name, item.outlet_kind))
+    outlets = _outlets(wanted)
     authors = people_get_or_create(names=[name for item in items for name in item.document.authors])
     now = timezone.now()
-    user = stored_user(by)
     articles = Article.objects.bulk_create(
-        Article(
+        article_new(
+            document=item.document,
+            digest=item.digest,
             outlet=outlets[item.outlet_name.casefold()],
-            url=item.document.url,
-            title=item.document.title,
-            published_at=item.document.published,
-            body=item.document.body,
-            language=item.document.language,
-            content_hash=item.digest,
-            metadata=item.document.metadata,
-            source_format=_source_format(item.document.source_format),
-            imported_at=now,
-            imported_by=user,
+            by=by,
+            now=now,
         )
         for item in items
     )
@@ -125,18 +124,18 @@ def _store_new(items: list[PendingDocument], *, by: Actor) -> None:
     _comments_store(items)
 
 
-def _outlets(names: set[str]) -> dict[str, Outlet]:
-    """The batch's outlets keyed by ``name.casefold()``, found together, the missing created."""
-    wanted = {name.casefold(): name for name in names}
+def _outlets(wanted: dict[str, tuple[str, str | None]]) -> dict[str, Outlet]:
+    """The batch's outlets keyed by ``name.casefold()``, found together; the missing ones are
+    created with the name and kind ``wanted`` gives for that key."""
     found: dict[str, Outlet] = {
         outlet.name.casefold(): outlet
         for outlet in Outlet.objects.alias(lname=Lower("name")).filter(
-            lname__in=[Lower(Value(name)) for name in wanted.values()]
+            lname__in=[Lower(Value(name)) for name, _kind in wanted.values()]
         )
     }
-    for key, name in wanted.items():
+    for key, (name, kind) in wanted.items():
         if key not in found:
-            found[key] = outlet_get_or_create(name=name)
+            found[key] = outlet_get_or_create(name=name, kind=kind)
     return found
 
 
@@ -211,7 +210,3 @@ def _comments_insert(rows) -> None:
             replies.append(comment)
     if replies:
         Comment.objects.bulk_update(replies, ["parent"], batch_size=_CHUNK)
-
-
-def _source_format(name: str) -> str:
-    return name if name in Article.Format.values else Article.Format.JSON

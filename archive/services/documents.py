@@ -26,8 +26,9 @@ from archive.errors import ArchiveError, DocumentError
 from archive.importers.documents import Defaults, DocumentData, content_hash
 from archive.importers.readers import ReadResult, read_path
 from archive.models import Article, Comment, Outlet, Person
-from archive.permissions import Actor, permission_require, stored_user
+from archive.permissions import Actor, permission_require
 from archive.selectors import article_find_duplicate
+from archive.services.articles import article_new
 from archive.services.document_batches import PendingDocument, batch_store
 from archive.services.people import (
     checked_fields,
@@ -109,7 +110,9 @@ def documents_import(
         except ArchiveError as error:
             results[index] = error
             continue
-        pending[index] = PendingDocument(document, content_hash(document), name)
+        pending[index] = PendingDocument(
+            document, content_hash(document), name, document_outlet_kind(document, name)
+        )
     try:
         with transaction.atomic():
             stored = batch_store(pending, by=by)
@@ -177,19 +180,10 @@ def document_import(*, document: DocumentData, by: Actor = None) -> ImportOutcom
 def article_store(*, document: DocumentData, digest: str, by: Actor = None) -> Article:
     name = document_outlet_name(document)
     outlet = outlet_get_or_create(name=name, kind=document_outlet_kind(document, name))
-    article = Article.objects.create(
-        outlet=outlet,
-        url=document.url,
-        title=document.title,
-        published_at=document.published,
-        body=document.body,
-        language=document.language,
-        content_hash=digest,
-        metadata=document.metadata,
-        source_format=_source_format(document.source_format),
-        imported_at=timezone.now(),
-        imported_by=stored_user(by),
+    article = article_new(
+        document=document, digest=digest, outlet=outlet, by=by, now=timezone.now()
     )
+    article.save(force_insert=True)
     if document.authors:
         people = people_get_or_create(names=document.authors)
         article.authors.set([people[name.casefold()] for name in document.authors])
@@ -251,10 +245,6 @@ def document_outlet_kind(document: DocumentData, outlet_name: str) -> str | None
     if len(document.authors) == 1 and document.authors[0].casefold() == outlet_name.casefold():
         return Outlet.Kind.BLOG
     return None
-
-
-def _source_format(name: str) -> str:
-    return name if name in Article.Format.values else Article.Format.JSON
 
 
 # What an editor may change on a stored article (its text and origin stay as imported).

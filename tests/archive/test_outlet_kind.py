@@ -4,7 +4,7 @@ import pytest
 
 from archive.importers.documents import parse_document
 from archive.models import Outlet
-from archive.services.documents import document_import
+from archive.services.documents import document_import, documents_import
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +29,23 @@ def test_otherwise_a_new_outlet_is_a_newspaper_and_an_existing_one_keeps_its_kin
     assert again.kind == Outlet.Kind.AGENCY
     odd = _import(outlet="Odd", outlet_kind="zine", body="A third body.")
     assert odd.kind == Outlet.Kind.NEWSPAPER
+
+
+def test_a_batch_import_gives_new_outlets_their_kinds_too():
+    fields = [
+        {"outlet": "Ann Ferris", "authors": ["Ann Ferris"]},
+        {"outlet": "Dockside Forum", "outlet_kind": "forum"},
+        {"outlet": "dockside forum", "outlet_kind": "blog"},  # the first document's kind stands
+        {"outlet": "The Gazette"},
+    ]
+    documents = [
+        parse_document({"title": "A title", "body": f"Body {n}.", "published": "2024-01-01", **f})
+        for n, f in enumerate(fields)
+    ]
+    outcomes = documents_import(documents=documents)
+    assert [outcome.article.outlet.kind for outcome in outcomes] == [
+        Outlet.Kind.BLOG,
+        Outlet.Kind.FORUM,
+        Outlet.Kind.FORUM,
+        Outlet.Kind.NEWSPAPER,
+    ]
