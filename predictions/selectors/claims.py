@@ -134,19 +134,9 @@ def _event_candidates(words: list[str], period: Q) -> list[int]:
         # The full-text index ranks events by how well their sentences match.
         found = events_search(q=" ".join(words), any_word=True).filter(period)
     else:
-        matched = sum(
-            (
-                Case(
-                    When(Q(title__icontains=term) | Q(description__icontains=term), then=1),
-                    default=0,
-                )
-                for term in terms
-            ),
-            start=Value(0),
-        )
         found = (
             Event.objects.filter(period)
-            .annotate(matched=matched)
+            .annotate(matched=_terms_matched(("title", "description"), terms))
             .filter(matched__gt=0)
             .order_by("-matched", "occurred_on", "id")
         )

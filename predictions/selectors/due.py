@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from predictions.deadlines import effective_deadline_expression
 from predictions.models import Claim, Prediction
 
 
@@ -43,5 +42,6 @@ def predictions_checked_not_occurred(*, today: datetime.date | None = None) -> Q
     """Due predictions whose claim an editor checked had not occurred by their deadline."""
     return predictions_due(today=today).filter(
         claim__state=Claim.State.OPEN,
-        claim__checked_not_occurred_on__gte=effective_deadline_expression(),
+        # ``predictions_due`` annotates each row with its effective deadline.
+        claim__checked_not_occurred_on__gte=F("effective_on"),
     )
