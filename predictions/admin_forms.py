@@ -21,7 +21,7 @@ from archive.models import Article, Comment, Person
 from predictions.models import Claim, Event, Prediction
 from predictions.services.claims import prediction_assign_claim
 from predictions.services.recording import probability_parse
-from predictions.services.review import prediction_correct
+from predictions.services.review import prediction_correct, probability_check
 
 
 class PercentField(forms.CharField):
@@ -42,12 +42,9 @@ class PercentField(forms.CharField):
         if text in self.empty_values:
             return None
         try:
-            probability = probability_parse(text)
+            return probability_check(probability_parse(text))
         except ArchiveError as exc:
             raise ValidationError(exc.message) from None
-        if not 0 < probability < 1:
-            raise ValidationError("the probability must be above 0% and below 100%")
-        return probability
 
 
 class DayAndTimeField(forms.SplitDateTimeField):

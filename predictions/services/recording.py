@@ -25,7 +25,7 @@ from predictions.errors import ReviewError
 from predictions.extraction.deadlines import find_deadline
 from predictions.models import Claim, Prediction
 from predictions.services.claims import CLAIM_TEXT_MAX
-from predictions.services.review import PERMISSION, prediction_accept
+from predictions.services.review import PERMISSION, prediction_accept, probability_check
 from predictions.services.speakers import speaker_find, speaker_get_or_create
 from predictions.services.text import one_line
 
@@ -79,12 +79,6 @@ def probability_parse(value: str | float) -> float:
             "give the probability as a percentage, such as 70 or 70%", field="probability"
         ) from None
     return percent / 100
-
-
-def probability_check(probability: float) -> float:
-    if not 0 < probability < 1:
-        raise ReviewError("the probability must be above 0% and below 100%", field="probability")
-    return float(probability)
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,6 +79,13 @@ def _judge(prediction: Prediction, *, note: str, by: Actor) -> None:
     prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
 
 
+def probability_check(probability: float) -> float:
+    """``probability`` as a float, refused unless strictly between 0 and 1."""
+    if not 0 < probability < 1:
+        raise ReviewError("the probability must be above 0% and below 100%", field="probability")
+    return float(probability)
+
+
 def _validate(values: dict[str, Any]) -> None:
     for name, value in values.items():
         expected = CORRECTABLE_FIELDS.get(name)
@@ -88,9 +95,8 @@ def _validate(values: dict[str, Any]) -> None:
             raise ReviewError(f"{name}: wrong type {type(value).__name__}", field=name)
         if name in _CHOICES and value not in _CHOICES[name]:
             raise ReviewError(f"{name}: must be one of {', '.join(_CHOICES[name])}", field=name)
-    probability = values.get("probability")
-    if probability is not None and not 0 < probability < 1:
-        raise ReviewError("the probability must be above 0% and below 100%", field="probability")
+    if values.get("probability") is not None:
+        probability_check(values["probability"])
     if "claim_text" in values and not values["claim_text"].strip():
         raise ReviewError("claim_text: must not be empty", field="claim_text")
 
