@@ -20,7 +20,7 @@ from archive import admin as archive_admin
 from archive.importers.documents import Defaults
 from archive.models import Article, Comment, Person
 from archive.services.documents import FileImportReport
-from predictions.admin_review import queue_url
+from predictions.admin_review import queue_url, waiting_candidates
 from predictions.models import Prediction
 from predictions.services.extraction import (
     EXTRACT_PERMISSION,
@@ -91,7 +91,7 @@ class ArticleAdmin(archive_admin.ArticleAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         waiting = (
-            Prediction.objects.filter(article_id=object_id, status="candidate").count()
+            waiting_candidates().filter(article_id=object_id).count()
             if str(object_id).isdigit()
             else 0
         )
@@ -99,7 +99,7 @@ class ArticleAdmin(archive_admin.ArticleAdmin):
         return super().change_view(request, object_id, form_url, context)
 
     def imported_links(self, article):
-        waiting = article.predictions.filter(status=Prediction.Status.CANDIDATE).count()
+        waiting = waiting_candidates().filter(article=article).count()
         return format_html(
             '{} · <a href="{}">{} candidate{} to review</a>'
             ' · <a href="{}?article={}">add a prediction by hand</a>',
