@@ -14,7 +14,6 @@ from archive.api.references import (
 )
 from archive.api.representation import ReadModelSerializer
 from archive.api.serializers import ArticleSerializer, CommentSerializer
-from archive.importers.documents import MAX_YEAR, MIN_YEAR
 from archive.models import Person
 from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
 
@@ -231,15 +230,6 @@ class LeaderboardQuerySerializer(serializers.Serializer):
 # Write actions: inputs and results.
 
 
-def in_archive_years(value) -> None:
-    """Refuse dates outside the years documents may carry (``archive.importers.documents``)."""
-    if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise serializers.ValidationError(
-            f"the year {value.year} is outside the years the archive accepts"
-            f" ({MIN_YEAR}–{MAX_YEAR})"
-        )
-
-
 class PredictionAcceptSerializer(serializers.Serializer):
     claim = serializers.PrimaryKeyRelatedField(
         queryset=Claim.objects.all(),
@@ -270,10 +260,10 @@ class PredictionCorrectSerializer(serializers.Serializer):
     condition_claim = serializers.PrimaryKeyRelatedField(
         queryset=Claim.objects.all(), required=False, allow_null=True
     )
-    deadline = serializers.DateField(required=False, allow_null=True, validators=[in_archive_years])
+    deadline = serializers.DateField(required=False, allow_null=True)
     deadline_text = serializers.CharField(required=False, allow_blank=True, max_length=300)
     deadline_kind = serializers.ChoiceField(choices=Prediction.DeadlineKind.choices, required=False)
-    made_at = serializers.DateTimeField(required=False, validators=[in_archive_years])
+    made_at = serializers.DateTimeField(required=False)
 
     def validate(self, attrs: dict) -> dict:
         if not attrs:
@@ -291,7 +281,6 @@ class ClaimResolveSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         default=None,
-        validators=[in_archive_years],
         help_text="The day it occurred, or the day as of which it had not.",
     )
     event = serializers.PrimaryKeyRelatedField(

@@ -18,6 +18,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from archive.importers.documents import check_year
 from archive.models import Article, Comment, Person
 from archive.permissions import Actor, permission_require, stored_user
 from archive.services.people import commenter_get_or_create, person_get_or_create
@@ -261,8 +262,11 @@ def prediction_record(
             raise ReviewError("say when the statement was made", field="made_at")
         if timezone.is_naive(made_at):
             made_at = timezone.make_aware(made_at)
+        check_year(made_at, "made_at")
         span = Span(0, len(quote))
     reading = deadline_read(deadline=deadline, text=deadline_text, made_at=made_at)
+    if reading.date is not None:
+        check_year(reading.date, "deadline_text" if deadline is None else "deadline")
     if reading.date is not None and reading.date < timezone.localdate(made_at):
         raise ReviewError(
             "the deadline is before the statement was made",

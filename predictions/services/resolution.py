@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.utils import timezone
 
+from archive.importers.documents import check_year
 from archive.permissions import Actor, permission_require
 from predictions import judging
 from predictions.deadlines import effective_deadline
@@ -293,6 +294,8 @@ def claim_resolve(
         on = event.occurred_on
     if state in _DATED_STATES and on is None:
         raise ResolutionError(f"on: a claim that {state.replace('_', ' ')} needs a day", field="on")
+    if on is not None:
+        check_year(on, "on")
 
     locked = _lock(claim)
     if locked.state != Claim.State.OPEN:

@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from archive.importers.documents import check_year
 from archive.models import Person
 from archive.permissions import Actor, permission_require
 from predictions import judging
@@ -97,6 +98,9 @@ def _validate(values: dict[str, Any]) -> None:
             raise ReviewError(f"{name}: must be one of {', '.join(_CHOICES[name])}", field=name)
     if values.get("probability") is not None:
         probability_check(values["probability"])
+    for name in ("deadline", "made_at"):
+        if values.get(name) is not None:
+            check_year(values[name], name)
     if "claim_text" in values and not values["claim_text"].strip():
         raise ReviewError("claim_text: must not be empty", field="claim_text")
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
 
-from archive.errors import PermissionRequired
+from archive.errors import ArchiveError, PermissionRequired
 from archive.models import Person
 from predictions.errors import ReviewError
 from predictions.models import Claim, Judgement, Prediction
@@ -259,3 +259,31 @@ def test_recording_needs_the_review_permission(article):
             by=UserFactory(), article=article, quote="Fares rise again.", occurrence=1,
             speaker=None, claim="x", probability=0.5,
         )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"deadline": datetime.date(2500, 1, 1)}, "deadline"),
+        ({"deadline_text": "within 400 years"}, "deadline_text"),
+        (
+            {
+                "article": None,
+                "source_url": "https://example.org/talk",
+                "made_at": datetime.datetime(1850, 1, 1, tzinfo=datetime.UTC),
+            },
+            "made_at",
+        ),
+    ],
+)
+def test_dates_outside_the_archive_years_are_refused_like_everywhere(
+    editor, article, values, field
+):
+    values = {"article": article, "occurrence": 1, **values}
+    with pytest.raises(ArchiveError, match="outside the years the archive accepts") as caught:
+        prediction_record(
+            by=editor, quote="Fares rise again.", speaker=None, claim="x", probability=0.5,
+            **values,
+        )  # fmt: skip
+    assert caught.value.field == field
+    assert not Prediction.objects.exists()
