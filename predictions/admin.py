@@ -284,8 +284,14 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Resolution history")
     def resolution_history(self, obj):
-        rows = ClaimResolution.objects.filter(claim=obj).select_related("event", "changed_by")
-        if obj.pk is None or not rows:
+        if obj.pk is None:
+            return "–"
+        rows = list(
+            ClaimResolution.objects.filter(claim=obj)
+            .select_related("event", "changed_by")
+            .order_by("changed_at", "id")
+        )
+        if not rows:
             return "–"
         return format_html(
             "<ol>{}</ol>",
@@ -300,7 +306,7 @@ class ClaimAdmin(admin.ModelAdmin):
                         r.changed_by or "the system",
                         f" — {r.note}" if r.note else "",
                     )
-                    for r in rows.order_by("changed_at", "id")
+                    for r in rows
                 ),
             ),
         )
