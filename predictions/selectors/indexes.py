@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from archive.models import Article, Outlet, Person
 from predictions.models import Claim, LeaderboardEntry, Prediction
+from predictions.selectors.sources import accepted_count
 
 ACCEPTED = Prediction.Status.ACCEPTED
 
@@ -69,9 +70,7 @@ def article_index_list(
         )
     return (
         articles.annotate(
-            prediction_count=Count(
-                "predictions", filter=Q(predictions__status=ACCEPTED), distinct=True
-            ),
+            prediction_count=accepted_count(),
             comment_count=Count("comments", distinct=True),
         )
         .defer("body", "metadata")
@@ -98,9 +97,7 @@ def person_index_list(*, standing: str = "") -> QuerySet[Person]:
             Q(predictions__status=ACCEPTED),
         )
         .annotate(
-            prediction_count=Count(
-                "predictions", filter=Q(predictions__status=ACCEPTED), distinct=True
-            ),
+            prediction_count=accepted_count(),
             board_rank=_board_value("rank"),
             adjusted_brier=_board_value("adjusted_brier"),
             brier=_board_value("brier"),
@@ -172,11 +169,7 @@ def claim_index_list(*, state: str = "") -> QuerySet[Claim]:
     """
     claims = (
         Claim.objects.filter(predictions__status=ACCEPTED)
-        .annotate(
-            prediction_count=Count(
-                "predictions", filter=Q(predictions__status=ACCEPTED), distinct=True
-            )
-        )
+        .annotate(prediction_count=accepted_count())
         .select_related("resolution_event")
         .prefetch_related("tags")
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
 from predictions.models import Claim, Judgement, Prediction
+from predictions.selectors.sources import accepted_count
 
 
 def prediction_list() -> QuerySet[Prediction]:
@@ -24,13 +25,7 @@ def judgements_get(*, ids: Iterable[int]) -> QuerySet[Judgement]:
 
 def claim_list() -> QuerySet[Claim]:
     """Claims with their tags and ``prediction_count``, their accepted predictions."""
-    return Claim.objects.annotate(
-        prediction_count=Count(
-            "predictions",
-            filter=Q(predictions__status=Prediction.Status.ACCEPTED),
-            distinct=True,
-        )
-    ).prefetch_related("tags")
+    return Claim.objects.annotate(prediction_count=accepted_count()).prefetch_related("tags")
 
 
 def claim_get(*, pk: int) -> Claim:

@@ -9,8 +9,9 @@ from archive.selectors import article_list
 from predictions.models import Prediction
 
 
-def _accepted_count() -> Count:
-    """A person's accepted predictions (of those the query's filters on them leave)."""
+def accepted_count() -> Count:
+    """A row's accepted predictions, for a person, an article or a claim (of those the query's
+    filters on them leave)."""
     return Count(
         "predictions", filter=Q(predictions__status=Prediction.Status.ACCEPTED), distinct=True
     )
@@ -19,7 +20,7 @@ def _accepted_count() -> Count:
 def person_list() -> QuerySet[Person]:
     """People as the API lists them: ``prediction_count``, their outlet and aliases."""
     return (
-        Person.objects.annotate(prediction_count=_accepted_count())
+        Person.objects.annotate(prediction_count=accepted_count())
         .select_related("outlet")
         .prefetch_related("aliases")
     )
@@ -29,7 +30,7 @@ def outlet_people(*, outlet: Outlet, limit: int = 30) -> list[Person]:
     """The people with accepted predictions in ``outlet``'s articles, most prolific first."""
     people = Person.objects.filter(
         predictions__article__outlet=outlet, predictions__status=Prediction.Status.ACCEPTED
-    ).annotate(prediction_count=_accepted_count())
+    ).annotate(prediction_count=accepted_count())
     return list(people.order_by("-prediction_count", "name")[:limit])
 
 
