@@ -1,14 +1,16 @@
 """Extraction of the BBC corpus through the Celery queue, with one worker process and with two.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/pa_bench python bench/queue_extraction.py
-    python bench/queue_extraction.py --limit 500 --workers 1 2 4
+    python bench/queue_extraction.py --limit 500 --workers 1 2 4 --batch-sizes 1 20
 
 Imports the 2,225 BBC articles (``../shared/corpus/bbc``: title line, then the body) as documents
 into a scratch database (a temporary SQLite file, or a ``test_`` database beside the one
 ``DATABASE_URL`` names, dropped afterwards). Then, for each count of workers, it clears every
 extraction, starts that many ``celery -A config worker --concurrency 1`` processes on the broker
 (``CELERY_BROKER_URL``, default the local RabbitMQ) and a queue of this run's own, waits until
-they answer, queues one task per article and times until every article is extracted.
+they answer, queues the articles as ``extract_predictions --queue`` does (``--batch-size``
+articles per ``predictions.extract_articles`` task; a batch size of 1 queues one
+``predictions.extract_article`` task per article) and times until every article is extracted.
 
 The baseline, in the same run: ``extract_predictions --all`` in this one process, no queue.
 Figures are articles per second, wall clock; the speed-up is against one worker.
@@ -85,13 +87,15 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def through_queue(ids: list[int], workers: int, env: dict) -> tuple[float, float, int]:
+def through_queue(
+    ids: list[int], workers: int, env: dict, batch_size: int
+) -> tuple[float, float, int]:
     """Seconds from queueing the first article to the last one extracted, seconds spent inside
     the tasks (summed over the workers, from their logs), and the candidates stored."""
     from archive.models import Article
     from config.celery import app
     from predictions.models import Prediction
-    from predictions.tasks import extract_article
+    from predictions.tasks import extract_article, extract_articles
 
     queue = f"bench-{uuid.uuid4().hex[:10]}"
     env = dict(env, CELERY_TASK_DEFAULT_QUEUE=queue)
@@ -117,8 +121,12 @@ def through_queue(ids: list[int], workers: int, env: dict) -> tuple[float, float
             if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
                 raise SystemExit(f"the {workers} workers did not start")
         started = time.perf_counter()
-        for pk in ids:
-            extract_article.apply_async((pk,), queue=queue)
+        if batch_size == 1:
+            for pk in ids:
+                extract_article.apply_async((pk,), queue=queue)
+        else:
+            for i in range(0, len(ids), batch_size):
+                extract_articles.apply_async((ids[i : i + batch_size],), queue=queue)
         while Article.objects.not_extracted().exists():
             time.sleep(0.2)
         seconds = time.perf_counter() - started
@@ -141,6 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--batch-sizes",
+        type=int,
+        nargs="+",
+        default=None,
+        help="articles per task, each measured (default: extract_predictions' own batch size)",
+    )
     args = parser.parse_args(argv)
     drop = setup_django()
     try:
@@ -168,26 +183,30 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"  {out.getvalue().strip()}")
 
+        from predictions.management.commands.extract_predictions import BATCH_SIZE
+
         env = database_env()
-        rates = {}
-        for workers in args.workers:
-            clear_extraction()
-            cpu = children_cpu()
-            seconds, inside, candidates = through_queue(ids, workers, env)
-            cpu = children_cpu() - cpu
-            rates[workers] = count / seconds
-            print(
-                f"queue, {workers} worker process{'es' if workers > 1 else ''}: "
-                f"{rates[workers]:6.1f} articles/s ({seconds:.1f} s, {candidates} candidates; "
-                f"per article {1000 * inside / count:.0f} ms inside the task, "
-                f"{1000 * cpu / count:.0f} ms CPU in the workers)"
-            )
-        one = rates.get(1)
-        for workers, rate in rates.items():
-            if one and workers != 1:
-                print(f"speed-up with {workers} workers: {rate / one:.2f}x over one worker")
-        if one:
-            print(f"one worker against the in-process run: {one * baseline / count:.2f}x")
+        for batch_size in args.batch_sizes or [BATCH_SIZE]:
+            rates = {}
+            for workers in args.workers:
+                clear_extraction()
+                cpu = children_cpu()
+                seconds, inside, candidates = through_queue(ids, workers, env, batch_size)
+                cpu = children_cpu() - cpu
+                rates[workers] = count / seconds
+                print(
+                    f"queue, {batch_size} per task, {workers} worker process"
+                    f"{'es' if workers > 1 else ''}: "
+                    f"{rates[workers]:6.1f} articles/s ({seconds:.1f} s, {candidates} candidates; "
+                    f"per article {1000 * inside / count:.0f} ms inside the tasks, "
+                    f"{1000 * cpu / count:.0f} ms CPU in the workers)"
+                )
+            one = rates.get(1)
+            for workers, rate in rates.items():
+                if one and workers != 1:
+                    print(f"  speed-up with {workers} workers: {rate / one:.2f}x over one worker")
+            if one:
+                print(f"  one worker against the in-process run: {one * baseline / count:.2f}x")
         print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         connection.close()

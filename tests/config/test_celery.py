@@ -9,6 +9,7 @@ def test_the_worker_finds_every_task():
     app.loader.import_default_modules()
     assert {
         "predictions.extract_article",
+        "predictions.extract_articles",
         "predictions.import_and_extract_documents",
         "predictions.recompute_leaderboards",
         "archive.import_documents",

@@ -115,6 +115,50 @@ def test_a_lost_database_connection_is_retried_a_few_times_then_given_up(monkeyp
     assert len(calls) == 1 + tasks.extract_article.max_retries
 
 
+def test_a_batch_extracts_each_article_and_skips_the_gone_and_the_refused(monkeypatch, caplog):
+    caplog.set_level(logging.WARNING, logger="predictions.tasks")
+    first, refused, last = (_article(f"Writer {n}") for n in range(3))
+    extract = tasks.article_extract
+
+    def refuse_one(*, article):
+        if article.pk == refused.pk:
+            raise ArchiveError("body: cannot be read")
+        return extract(article=article)
+
+    monkeypatch.setattr(tasks, "article_extract", refuse_one)
+    result = tasks.extract_articles.delay([first.pk, 987654, refused.pk, last.pk]).get()
+    assert result["extracted"] == 2 and result["skipped"] == 2
+    assert result["created"] == len(_found(first)) + len(_found(last)) > 0
+    assert not _found(refused)
+    assert "article 987654: not in the archive" in caplog.text
+    assert f"article {refused.pk}: body: cannot be read" in caplog.text
+
+    found = _found(first), _found(last)
+    monkeypatch.undo()
+    again = tasks.extract_articles.delay([first.pk, last.pk]).get()  # a redelivered batch
+    assert again["created"] == again["replaced"] == result["created"]
+    assert (_found(first), _found(last)) == found
+
+
+def test_extract_predictions_queue_sends_batches_and_counts_the_failures(monkeypatch):
+    articles = [_article(f"Writer {n}") for n in range(5)]
+    sent = []
+    batch = tasks.extract_articles.delay
+    monkeypatch.setattr(tasks.extract_articles, "delay", lambda ids: sent.append(ids) or batch(ids))
+    out, err, error = run("extract_predictions", "--all", "--queue", "--batch-size", "2")
+    assert error is None, err
+    assert sent == [[a.pk for a in articles[:2]], [a.pk for a in articles[2:4]], [articles[4].pk]]
+
+    def refuse(*, article):
+        raise ArchiveError("body: cannot be read")
+
+    monkeypatch.setattr(tasks, "article_extract", refuse)
+    out, err, error = run("extract_predictions", "--all", "--queue", "--batch-size", "2")
+    assert str(error) == "5 articles failed (the log above says why)"
+    out, err, error = run("extract_predictions", "--queue", "--batch-size", "0")
+    assert "--batch-size" in str(error)
+
+
 def run(command, *args):
     out, err = io.StringIO(), io.StringIO()
     try:

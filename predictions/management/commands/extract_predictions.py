@@ -2,7 +2,8 @@
 
 The pure extraction runs in ``--workers`` processes; each article's candidates are then saved in
 one transaction in this process, so a failure leaves no article half-extracted. With ``--queue``
-each article becomes one task for the Celery workers instead, and the command returns at once.
+the articles go to the Celery workers instead, ``--batch-size`` per task (each article still in
+its own transaction there), and the command returns at once.
 """
 
 import sys
@@ -20,7 +21,9 @@ from predictions.services.extraction import (
     article_save_candidates,
     extract_parts,
 )
-from predictions.tasks import extract_article
+from predictions.tasks import extract_articles
+
+BATCH_SIZE = 20
 
 
 class Command(BaseCommand):
@@ -38,7 +41,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--queue",
             action="store_true",
-            help="Hand each article to the Celery workers (CELERY_BROKER_URL) and return.",
+            help="Hand the articles to the Celery workers (CELERY_BROKER_URL) and return.",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            metavar="N",
+            help=f"With --queue: articles per task (default {BATCH_SIZE}).",
         )
 
     def handle(self, *args, **options):
@@ -55,11 +65,13 @@ class Command(BaseCommand):
         elif not options["all"]:
             articles = articles.not_extracted()
         ids = list(articles.values_list("pk", flat=True))
+        if options["batch_size"] < 1:
+            raise CommandError("--batch-size must be at least 1")
         if options["queue"]:
             if workers > 1:
                 raise CommandError("--workers applies without --queue: workers run the queue")
             try:
-                self.stdout.write(articles_enqueue(ids))
+                self.stdout.write(articles_enqueue(ids, batch_size=options["batch_size"]))
             except KombuOperationalError as error:
                 raise CommandError(
                     f"cannot queue the articles: the broker refused: {error}"
@@ -103,13 +115,15 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} articles failed")
 
 
-def articles_enqueue(ids: list[int]) -> str:
-    """One extraction task per article; in-process when no broker is configured."""
-    progress = tqdm(ids, unit="article", file=sys.stderr, disable=not sys.stderr.isatty())
-    results = [extract_article.delay(pk) for pk in progress]
-    if not extract_article.app.conf.task_always_eager:
-        return f"Queued {len(ids)} articles for extraction."
-    failed = sum(1 for result in results if result.failed())
+def articles_enqueue(ids: list[int], *, batch_size: int = BATCH_SIZE) -> str:
+    """One extraction task per ``batch_size`` articles; in-process when no broker is configured."""
+    batches = list(_chunks(ids, batch_size))
+    progress = tqdm(batches, unit="task", file=sys.stderr, disable=not sys.stderr.isatty())
+    results = [extract_articles.delay(batch) for batch in progress]
+    if not extract_articles.app.conf.task_always_eager:
+        return f"Queued {len(ids)} articles for extraction in {len(batches)} tasks."
+    failed = sum(len(batch) for batch, r in zip(batches, results, strict=True) if r.failed())
+    failed += sum(r.result["skipped"] for r in results if not r.failed())
     if failed:
         raise CommandError(f"{failed} articles failed (the log above says why)")
     return f"Extracted {len(ids)} articles in this process (no CELERY_BROKER_URL set)."
