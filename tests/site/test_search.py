@@ -1,8 +1,10 @@
 """The site's search: every kind of thing, phrases, ranking, and "did you mean"."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
+from predictions.selectors import search
 from predictions.selectors.search import search_terms, site_search
 from tests.factories import (
     ArticleFactory,
@@ -85,3 +87,32 @@ def test_the_search_page_lists_outlets_events_and_the_suggestion(
     with django_assert_max_num_queries(20):
         with_typo = text(client.get(url + "?q=Harbourveiw"))
     assert "Did you mean" in with_typo and "q=Harbourview" in with_typo
+
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="full-text indexes exist on PostgreSQL only"
+)
+@pytest.mark.parametrize(
+    ("model", "fields", "index"),
+    [
+        ("Article", "ARTICLE_FIELDS", "archive_article_fulltext"),
+        ("Claim", "CLAIM_FIELDS", "predictions_claim_fulltext"),
+        ("Prediction", "PREDICTION_FIELDS", "predictions_prediction_fulltext"),
+        ("Event", "EVENT_FIELDS", "predictions_event_fulltext"),
+    ],
+)
+def test_on_postgresql_the_search_filters_through_a_full_text_index(model, fields, index):
+    """The search's vector must stay the indexed expression, or every search scans the table."""
+    queryset = search._ranked(
+        getattr(search, model).objects.all(),
+        terms=["ferry", "strike"],
+        weights=getattr(search, fields),
+        newest="pk",
+    )
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert f"Index Scan on {index}" in plan, plan
