@@ -89,7 +89,6 @@ def test_the_search_page_lists_outlets_events_and_the_suggestion(
     assert "Did you mean" in with_typo and "q=Harbourview" in with_typo
 
 
-
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="full-text indexes exist on PostgreSQL only"
 )
