@@ -1,9 +1,10 @@
 """Queued import: batches of parsed documents stored by Celery workers (``import_documents --queue``).
 
 The command reads and parses the files itself, so a worker on another machine needs no access to
-them: each message carries its documents as JSON (``document_payload``). A worker stores each
-document through ``document_import``, which is atomic and idempotent, so a batch delivered twice
-(its worker was killed before acknowledging it) only finds its finished documents again as
+them: each message carries its documents as JSON (``document_payload``). A worker stores the
+batch as ``import_documents`` does in its own process (``documents_import``: one transaction for
+the batch, and each document on its own should the batch fail), so a batch delivered twice (its
+worker was killed before acknowledging it) only finds its finished documents again as
 duplicates. A document that fails is logged and skipped; only a lost database connection makes
 the batch retry, a bounded number of times.
 """
@@ -21,7 +22,7 @@ from django.db import InterfaceError, OperationalError
 from archive.errors import ArchiveError
 from archive.importers.documents import CommentData, DocumentData
 from archive.importers.results import ReadResult
-from archive.services.documents import document_import
+from archive.services.documents import ImportOutcome, documents_import
 
 logger = logging.getLogger(__name__)
 
@@ -91,30 +92,62 @@ def documents_import_each(payloads: Iterable[dict], *, store: Callable) -> Batch
     """Store each document with ``store(document=...)``; log and skip the ones that fail."""
     report = BatchReport()
     for payload in payloads:
-        where = payload.get("where") or payload.get("title", "")[:80]
         try:
             outcome = store(document=document_from_payload(payload))
         except TRANSIENT_ERRORS:
             raise
-        except ArchiveError as error:
-            report.failed += 1
-            logger.error("%s: %s", where, error.message)
+        except Exception as error:  # noqa: BLE001 - one document must not fail the batch
+            _count(report, payload, error)
             continue
-        except Exception:  # one document must not fail the batch, nor retry for ever
-            report.failed += 1
-            logger.exception("%s: not imported", where)
-            continue
-        if outcome.created:
-            report.imported.append(outcome.article.pk)
-        else:
-            report.duplicates += 1
+        _count(report, payload, outcome)
     return report
+
+
+def documents_import_batch(payloads: list[dict]) -> BatchReport:
+    """Store the batch in one transaction (``documents_import``); log and skip what fails.
+
+    A lost connection is raised, so that the task retries the batch: what committed is then
+    found again as duplicates.
+    """
+    report = BatchReport()
+    documents = []
+    readable = []
+    for payload in payloads:
+        try:
+            documents.append(document_from_payload(payload))
+        except (KeyError, TypeError, ValueError) as error:
+            _count(report, payload, ArchiveError(f"not a document payload: {error}"))
+            continue
+        readable.append(payload)
+    results = documents_import(documents=documents) if documents else []
+    transient = [r for r in results if isinstance(r, TRANSIENT_ERRORS)]
+    if transient:
+        raise transient[0]
+    for payload, result in zip(readable, results, strict=True):
+        _count(report, payload, result)
+    return report
+
+
+def _count(report: BatchReport, payload: dict, result: ImportOutcome | Exception) -> None:
+    where = payload.get("where") or str(payload.get("title", ""))[:80]
+    if isinstance(result, ArchiveError):
+        report.failed += 1
+        logger.error("%s: %s", where, result.message)
+    elif isinstance(result, Exception):
+        report.failed += 1
+        logger.error(
+            "%s: not imported: %s: %s", where, type(result).__name__, result, exc_info=result
+        )
+    elif result.created:
+        report.imported.append(result.article.pk)
+    else:
+        report.duplicates += 1
 
 
 @shared_task(name="archive.import_documents", **RETRY)
 def import_documents_batch(payloads: list[dict]) -> dict:
     """Import one batch of documents; answer the new articles' ids and the other counts."""
-    return documents_import_each(payloads, store=document_import).as_dict()
+    return documents_import_batch(payloads).as_dict()
 
 
 @dataclass

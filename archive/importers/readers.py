@@ -27,7 +27,7 @@ from archive.importers.jsonfiles import (
 from archive.importers.results import ReadResult
 from archive.importers.textdump import read_text_dump
 
-__all__ = ["ReadResult", "read_path", "read_bytes", "iter_files"]
+__all__ = ["ReadResult", "read_path", "read_path_or_error", "read_bytes", "iter_files"]
 
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 # Files larger than this are read a line at a time when they hold JSON Lines: a dump of years of
@@ -40,6 +40,19 @@ def read_path(path: str | os.PathLike, *, defaults: Defaults = NO_DEFAULTS) -> I
     """Every document in ``path`` (a file, or a directory walked in name order)."""
     for file in iter_files([Path(path)]):
         yield from _read_file(file, defaults=defaults)
+
+
+def read_path_or_error(
+    path: str | os.PathLike, *, defaults: Defaults = NO_DEFAULTS
+) -> Iterator[ReadResult]:
+    """``read_path``, but a reader failing unexpectedly ends that path with one error result.
+
+    What an import reads through: one bad file must not end a run of many.
+    """
+    try:
+        yield from read_path(path, defaults=defaults)
+    except Exception as error:  # noqa: BLE001 - reported as this path's error, never a traceback
+        yield ReadResult(str(path), "", None, f"cannot read: {type(error).__name__}: {error}")
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:

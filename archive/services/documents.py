@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from archive.errors import ArchiveError, DocumentError
 from archive.importers.documents import Defaults, DocumentData, content_hash
-from archive.importers.readers import ReadResult, read_path
+from archive.importers.readers import ReadResult, read_path_or_error
 from archive.models import Article, Comment, Outlet, Person
 from archive.permissions import Actor, permission_require
 from archive.selectors import article_find_duplicate
@@ -73,7 +73,7 @@ def document_file_import(
     stores one document instead; a caller that does more per document (extraction) passes its
     own, still atomic per document.
     """
-    results = _read_each(path, defaults)
+    results = read_path_or_error(path, defaults=defaults)
     if import_one is not None:
         for result in results:
             outcome = _store_one(result, import_one, by=by) if result.document else None
@@ -147,14 +147,6 @@ def _batches(results: Iterable[ReadResult], size: int) -> Iterator[list[ReadResu
     iterator = iter(results)
     while batch := list(itertools.islice(iterator, max(1, size))):
         yield batch
-
-
-def _read_each(path: Path, defaults: Defaults) -> Iterator[ReadResult]:
-    """The file's documents; a reader failing unexpectedly ends that file with one error."""
-    try:
-        yield from read_path(path, defaults=defaults)
-    except Exception as error:  # noqa: BLE001 - one bad file must not end the run
-        yield ReadResult(str(path), "", None, f"cannot read: {type(error).__name__}: {error}")
 
 
 @transaction.atomic

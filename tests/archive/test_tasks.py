@@ -1,4 +1,4 @@
-"""Queued import in eager mode: documents travel as JSON, batches import each document alone."""
+"""Queued import in eager mode: documents travel as JSON, a batch is stored as the direct import stores it."""
 
 import io
 import logging
@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
 
 from archive import tasks
 from archive.importers.documents import Defaults, DocumentData, content_hash, parse_datetime
 from archive.importers.readers import read_path
 from archive.models import Article, Comment, Person
+from archive.services import documents
 
 pytestmark = pytest.mark.django_db
 
@@ -51,21 +53,57 @@ def test_a_document_that_fails_is_logged_and_skipped_and_the_batch_not_retried(m
     good = _payloads(FIXTURES / "good" / "bridge-vote.json")
     no_outlet = dict(good[0], outlet=None, url=None, where="late.json: entry 2")
     crashing = dict(good[0], title="A title the store chokes on", where="odd.json")
-    real = tasks.document_import
+    real_batch, real_one = documents.batch_store, documents.document_import
     calls = []
 
-    def store(*, document):
+    def batch(pending, *, by):
+        if any(item.document.title == crashing["title"] for item in pending.values()):
+            raise ValueError("something unforeseen")
+        return real_batch(pending, by=by)
+
+    def one(*, document, by=None):
         calls.append(document.title)
         if document.title == crashing["title"]:
             raise ValueError("something unforeseen")
-        return real(document=document)
+        return real_one(document=document, by=by)
 
-    monkeypatch.setattr(tasks, "document_import", store)
+    monkeypatch.setattr(documents, "batch_store", batch)
+    monkeypatch.setattr(documents, "document_import", one)
     result = tasks.import_documents_batch.delay([no_outlet, crashing, *good]).get()
     assert result["failed"] == 2 and len(result["imported"]) == len(good)
-    assert len(calls) == 2 + len(good)  # each document tried once: no retry of the batch
+    # The batch failed as a whole, then each readable document was tried once on its own.
+    assert sorted(calls) == sorted([crashing["title"], *(g["title"] for g in good)])
     assert "late.json: entry 2: outlet: required when the document has no url" in caplog.text
-    assert "odd.json: not imported" in caplog.text
+    assert "odd.json: not imported: ValueError: something unforeseen" in caplog.text
+
+
+def test_a_batch_of_good_documents_is_stored_in_one_go(monkeypatch):
+    good = _payloads(FIXTURES / "good")
+    monkeypatch.setattr(documents, "document_import", None)  # the one-by-one path is not taken
+    result = tasks.import_documents_batch.delay(good).get()
+    assert len(result["imported"]) == len(good) and result["failed"] == 0
+
+
+def test_a_lost_connection_retries_the_batch_and_what_committed_is_a_duplicate(monkeypatch):
+    good = _payloads(FIXTURES / "good")
+    real_batch = documents.batch_store
+    attempts = []
+
+    def flaky(pending, *, by):
+        attempts.append(len(pending))
+        if len(attempts) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_batch(pending, by=by)
+
+    monkeypatch.setattr(documents, "batch_store", flaky)
+    monkeypatch.setattr(
+        documents,
+        "document_import",
+        lambda **_: (_ for _ in ()).throw(OperationalError("connection lost")),
+    )
+    result = tasks.import_documents_batch.delay(good).get()
+    assert len(attempts) == 2  # the first delivery failed and was retried
+    assert len(result["imported"]) == len(good) == Article.objects.count()
 
 
 def run(*args):

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from kombu.exceptions import OperationalError as KombuOperationalError
 from tqdm import tqdm
 
-from archive.importers.readers import iter_files, read_path
+from archive.importers.readers import iter_files, read_path_or_error
 from archive.management.arguments import add_document_defaults, document_defaults
 from archive.services.documents import FileImportReport
 from archive.tasks import documents_enqueue, import_documents_batch
@@ -79,7 +79,7 @@ class Command(BaseCommand):
         task = import_and_extract_documents if options["extract"] else import_documents_batch
         paths = [Path(p) for p in options["paths"]]
         missing = [f"{p}: no such file or directory" for p in paths if not p.exists()]
-        results = (r for p in paths if p.exists() for r in read_path(p, defaults=defaults))
+        results = (r for p in paths if p.exists() for r in read_path_or_error(p, defaults=defaults))
         results = tqdm(
             results,
             unit="doc",
