@@ -1,21 +1,26 @@
 """Do the suggestions on a claim's resolve page find the event that settled it?
 
     .venv/bin/python bench/event_suggestions.py [--years 2012-2024] [--verbose]
+    .venv/bin/python bench/event_suggestions.py --check
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/pa_bench .venv/bin/python bench/event_suggestions.py
 
 Imports Wikipedia's Current Events log for the years the claims span (by default 2012-2024,
 about 55,000 events: an archive that holds years of log) into a scratch database, then records
-each claim of ``bench/event_claims.jsonl`` as an editor would find it: an open claim with one
+each claim of ``bench/event_claims.jsonl`` and ``bench/event_claims_fresh.jsonl`` (or of the
+files given with ``--claims``) as an editor would find it: an open claim with one
 accepted forecast made on the claim's day, with its deadline. It asks ``events_for_claim``
 (the selector the resolve page calls) for five suggestions, and the frozen copy of the matcher
 as it was before (``event_suggestions_baseline.py``) in the same run, and reports how often an
-event that settles the claim comes first and how often it is among the five, for the tuning
-and untouched parts apart.
+event that settles the claim comes first and how often it is among the five, for each part
+apart: the tuning and untouched parts of the first file, and "fresh (untouched)" for the second,
+whose claims were written after the matcher and never used to change it.
 
 A claim's settling events are named by day, story heading, index and the first 12 hex digits
 of the sha1 of the item's sentence (as the importer reads it, sources stripped), so the log's
-text never enters the project; a locator that no longer finds its item is reported and the
-script fails.
+text never enters the project. Before anything is imported every locator is checked against
+the log's files (the day's file, then exactly one item with that sha1 under that heading and
+nested heading, at that index); a locator that no longer finds its item is reported and the
+script fails. ``--check`` does only that.
 
 ``--keep DIR`` keeps the SQLite scratch file in DIR and skips the import when it is already
 there (for repeated runs while changing the matcher).
@@ -39,7 +44,9 @@ CORPUS_DIR = Path(
     os.environ.get("ARCHIVE_CORPUS_DIR", BENCH_DIR.parent.parent / "shared" / "corpus")
 )
 LOG_DIR = CORPUS_DIR / "events" / "wikipedia-current-events"
-CLAIMS = BENCH_DIR / "event_claims.jsonl"
+CLAIMS = (BENCH_DIR / "event_claims.jsonl", BENCH_DIR / "event_claims_fresh.jsonl")
+# Tags the importer drops, as ``predictions.importers.events`` does.
+UNTAGGED = frozenset({"", "uncategorized", "uncategorised"})
 SHOWN = 5
 
 
@@ -47,9 +54,49 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:12]  # noqa: S324 (a locator, not security)
 
 
-def load_claims() -> list[dict]:
-    with CLAIMS.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+def part_of(path: Path, split: str) -> str:
+    """The first file's claims report by split; another file's by its name, then its split."""
+    name = path.stem.removeprefix("event_claims").strip("_")
+    return f"{name} ({split})" if name else split
+
+
+def load_claims(paths) -> list[dict]:
+    claims: list[dict] = []
+    for path in map(Path, paths):
+        with path.open(encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle if line.strip()]
+        claims += [{**row, "part": part_of(path, row["split"])} for row in rows]
+    ids = [claim["id"] for claim in claims]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise SystemExit(f"claim ids given twice: {', '.join(repeated)}")
+    return claims
+
+
+def stale_locators(claims: list[dict]) -> list[str]:
+    """The locators that do not find their item in the log's files, read as the importer reads."""
+    from predictions.importers.events import read_event_file
+
+    days: dict[str, list] = {}
+    problems = []
+    for claim in claims:
+        for where in claim["events"]:
+            path = LOG_DIR / where["file"]
+            if where["file"] not in days:
+                days[where["file"]] = read_event_file(path) if path.is_file() else []
+            heading, story = where["heading"] or "", where["story"]
+            tags: tuple[str, ...] = (heading,) if heading.casefold() not in UNTAGGED else ()
+            tags += (story,) if story and story not in tags else ()
+            under = [e for e in days[where["file"]] if e.tags == tags]
+            at = [
+                i
+                for i, e in enumerate(under)
+                if fingerprint(e.description or e.title) == where["sha1"]
+            ]
+            if at != [where["index"]]:
+                found = f"at {at}" if at else "not found"
+                problems.append(f"{claim['id']}: {where['file']} {tags} #{where['index']} {found}")
+    return problems
 
 
 def settling_ids(claim: dict) -> set[int]:
@@ -124,7 +171,16 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="one line per claim")
     parser.add_argument("--claim", help="run only the claim with this id, showing its ranking")
     parser.add_argument(
-        "--part", choices=("tuning", "untouched", "all"), default="all", help="which claims to run"
+        "--part",
+        choices=("tuning", "untouched", "fresh", "all"),
+        default="all",
+        help="which claims to run (untouched: the first file's; fresh: the second file's)",
+    )
+    parser.add_argument(
+        "--claims", nargs="+", type=Path, default=CLAIMS, help="claim files (JSON lines)"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only check that every locator finds its item"
     )
     args = parser.parse_args()
     first, _, last = args.years.partition("-")
@@ -132,6 +188,18 @@ def main() -> int:
     if not LOG_DIR.is_dir():
         print(f"missing: {LOG_DIR}", file=sys.stderr)
         return 1
+    claims = [c for c in load_claims(args.claims) if args.part in (c["part"].split()[0], "all")]
+    if args.claim:
+        claims = [c for c in claims if c["id"] == args.claim]
+    problems = stale_locators(claims)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    located = sum(len(c["events"]) for c in claims)
+    print(f"locators: {located}, of {len(claims)} claims, all find their items")
+    if args.check:
+        return 0
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
 
@@ -149,10 +217,7 @@ def main() -> int:
         if not Event.objects.exists():
             import_log(years)
         print(f"database: {connection.vendor}; {Event.objects.count():,} events in the log")
-        claims = [c for c in load_claims() if args.part in (c["split"], "all")]
-        if args.claim:
-            claims = [c for c in claims if c["id"] == args.claim]
-        tally = {}  # (part, matcher) -> [top-1, top-5, count, seconds]
+        tally: dict[tuple[str, str], list] = {}  # (part, matcher) -> [top-1, top-5, count, s]
         with transaction.atomic():
             outlet = Outlet.objects.create(name="Bench Outlet", slug="bench-outlet-suggestions")
             article = Article.objects.create(
@@ -165,7 +230,7 @@ def main() -> int:
             for claim in claims:
                 wanted = settling_ids(claim)
                 row = record_claim(claim, article)
-                line = [f"{claim['split']:9} {claim['id']:28}"]
+                line = [f"{claim['part']:17} {claim['id']:28}"]
                 for name, select in (
                     ("baseline", baseline.events_for_claim),
                     ("now", events_for_claim),
@@ -174,7 +239,7 @@ def main() -> int:
                     ranked = select(claim=row, limit=SHOWN)
                     seconds = time.perf_counter() - started
                     at = position(ranked, wanted)
-                    counts = tally.setdefault((claim["split"], name), [0, 0, 0, 0.0])
+                    counts = tally.setdefault((claim["part"], name), [0, 0, 0, 0.0])
                     counts[0] += at == 1
                     counts[1] += at is not None
                     counts[2] += 1
@@ -194,16 +259,16 @@ def main() -> int:
             transaction.set_rollback(True)
 
         print(
-            f"\n{'part':10} {'matcher':9} {'claims':>6} {'top 1':>12} {'top 5':>12} {'ms/claim':>9}"
+            f"\n{'part':18} {'matcher':9} {'claims':>6} {'top 1':>12} {'top 5':>12} {'ms/claim':>9}"
         )
-        for part in ("tuning", "untouched", "all"):
+        for part in [*dict.fromkeys(c["part"] for c in claims), "all"]:
             for name in ("baseline", "now"):
                 rows = [v for (p, n), v in tally.items() if n == name and part in (p, "all")]
                 if not rows:
                     continue
                 one, five, count, seconds = (sum(col) for col in zip(*rows, strict=True))
                 print(
-                    f"{part:10} {name:9} {count:6} {one:4} ({one / count:4.0%})"
+                    f"{part:18} {name:9} {count:6} {one:4} ({one / count:4.0%})"
                     f" {five:4} ({five / count:4.0%}) {seconds / count * 1000:9.0f}"
                 )
         return 0
