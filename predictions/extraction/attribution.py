@@ -46,6 +46,7 @@ _SPEECH_VERBS = (
     r"has\s+said|have\s+said|had\s+said|has\s+warned|have\s+warned|has\s+argued|"
     r"pointed\s+out|made\s+clear|went\s+on|would\s+say|says\s+in|said\s+in"
 )
+SPEECH_VERBS: Final = _SPEECH_VERBS
 # "think tank" is a noun, not a verb of saying.
 _VERB_RE = re.compile(r"\b(?:" + _SPEECH_VERBS + r")\b(?!\s+tanks?\b)")
 
@@ -249,14 +250,30 @@ def attribute(
 ) -> Attribution:
     """Return who says the forecast at ``cue_start`` (offset within sentence ``index``).
 
-    ``cue_end`` lets an expectation verb be its own attribution ("analysts expect …").
+    ``cue_end`` lets an expectation verb be its own attribution ("analysts expect …"). The
+    speaker found is recorded in ``people`` as heard (the likeliest "he" after).
     """
+    found = read_speaker(sentences, index, cue_start, people, default, cue_end)
+    if found.role == "quoted" and found.speaker is not None:
+        people.heard(sentences[index].start, found.speaker)
+    return found
+
+
+def read_speaker(
+    sentences: list[Sentence],
+    index: int,
+    cue_start: int,
+    people: DocumentPeople,
+    default: Attribution,
+    cue_end: int | None = None,
+) -> Attribution:
+    """The speaker the rules read for the cue at ``cue_start``, without recording it."""
     sentence = sentences[index]
     plain = normalise(sentence.text)
     found: tuple[str | None, tuple[int, int] | None] | None = _in_sentence(
         plain, cue_start, people, sentence.start, cue_end=cue_end
     )
-    quoted = _cue_in_quote(sentence, cue_start)
+    quoted = cue_in_quote(sentence, cue_start)
     if found is None and quoted:
         found = _for_quotation(sentences, index, people) or _previous_speaker(
             sentences, index, people
@@ -277,11 +294,10 @@ def attribute(
             speaker = around[0]
     if speaker == SELF or speaker is None:
         return default
-    people.heard(sentence.start, speaker)
     return Attribution(speaker, "quoted", span)
 
 
-def _cue_in_quote(sentence: Sentence, cue_start: int) -> bool:
+def cue_in_quote(sentence: Sentence, cue_start: int) -> bool:
     if sentence.quote_group is None:
         return False
     if sentence.inside_quote:

@@ -136,6 +136,7 @@ class DocumentPeople:
     speakers: list[Mention] = field(default_factory=list)
     _offsets: list[int] = field(default_factory=list)
     _subjects: dict[int, bool] = field(default_factory=dict)
+    _frequency: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def read(cls, text: str) -> "DocumentPeople":
@@ -207,6 +208,23 @@ class DocumentPeople:
             if before - mention.offset < _SUBJECT_DISTANCE and self._is_subject(mention):
                 return mention.name
         return fallback
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions of named people from ``start`` to ``end`` (offsets in the text)."""
+        low = bisect.bisect_left(self._offsets, start)
+        high = bisect.bisect_left(self._offsets, end, low)
+        return self.mentions[low:high]
+
+    def name_frequency(self) -> dict[str, int]:
+        """How many times the text names each person (full name or surname)."""
+        if not self._frequency and self.mentions:
+            for mention in self.mentions:
+                self._frequency[mention.name] = self._frequency.get(mention.name, 0) + 1
+        return self._frequency
+
+    def is_subject(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a speaker found, or opens its sentence."""
+        return self._is_subject(mention)
 
     def _is_subject(self, mention: Mention) -> bool:
         if mention.speaker:
