@@ -42,6 +42,7 @@ _SPEECH_VERBS = (
     r"mused|joked|quipped|complained|countered|boasted|bragged|declared|adding|saying|"
     r"telling|arguing|warning|noting|insisting|explaining|suggesting|speculated|speculates|"
     r"is\s+confident|are\s+confident|was\s+confident|were\s+confident|is\s+predicting|"
+    r"convinced|is\s+sure|are\s+sure|was\s+sure|were\s+sure|"
     r"are\s+predicting|was\s+predicting|has\s+predicted|have\s+predicted|had\s+predicted|"
     r"has\s+said|have\s+said|had\s+said|has\s+warned|have\s+warned|has\s+argued|"
     r"pointed\s+out|made\s+clear|went\s+on|would\s+say|says\s+in|said\s+in"
@@ -111,10 +112,8 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     """The subject just before a speech verb ending at ``end`` (exclusive)."""
     head = text[max(0, end - 160) : end].rstrip()
     head = re.sub(r"\s*\([^()]{0,40}\)$", "", head)  # "(R-Ind.)"
-    head = re.sub(r"\s+(?:also|later|then|now|once|previously|recently|again|has|have|had|"
-                  r"repeatedly|often|has\s+long|long|flatly|publicly|privately|confidently|"
-                  r"boldly|firmly|specifically|earlier|is|are|was|were|has\s+been|have\s+been|"
-                  r"had\s+been|is\s+now|are\s+now)$", "", head)  # fmt: skip
+    # "Aides have also", "she had previously": every auxiliary and adverb, not only the last.
+    head = _AUXILIARIES.sub("", head)
     # "Clinton is continuing to insist", "Smith went on to say": the subject comes first.
     head = _CATENATIVE.sub("", head)
     if head.endswith(","):
@@ -163,6 +162,11 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     return None
 
 
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:also|later|then|now|once|previously|recently|again|has|have|had|repeatedly|"
+    r"often|long|flatly|publicly|privately|confidently|boldly|firmly|specifically|earlier|is|"
+    r"are|was|were|been|even|still|more|increasingly|all|both|already|reportedly))+$"
+)
 _CATENATIVE = re.compile(
     r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:continuing|continues|continued|went\s+on|"
     r"goes\s+on|appeared|appears|seemed|seems|tried|tries|began|begins|started|starts|"
