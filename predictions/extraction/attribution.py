@@ -521,8 +521,19 @@ _PREVIOUS_SPEAKER_REACH = 10
 
 
 def _outside_quotes(plain: str) -> str:
-    """Replace each quoted stretch by an empty quotation: only the words around it remain."""
+    """Replace each quoted stretch by an empty quotation: only the words around it remain.
+
+    A sentence that opens inside a quotation begun earlier ('Nobody doubts it," said Smith.')
+    has one mark too few: its first mark closes, so its first words are quoted too.
+    """
+    if plain.count('"') % 2 == 1 and _CLOSES_FIRST.match(plain):
+        plain = '"' + plain
     return re.sub(r'"[^"]*(?:"|$)', '"" ', plain)
+
+
+# The first quotation mark right after a word or punctuation, then a space or the end: a
+# closing mark.
+_CLOSES_FIRST = re.compile(r'[^"]*[^\s"]"(?=\s|$)')
 
 
 def _transcript(
