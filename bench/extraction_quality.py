@@ -279,9 +279,9 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             found = attribution_measure(portion, extract, shown == portion, rules_only=True)
             print(
-                f"  {portion:<8} {found.files} annotation files: extractor {found.share:.2f}, "
-                f"rules alone {found.rules_share:.2f}, byline baseline "
-                f"{found.baseline_share:.2f} of {found.compared} candidates "
+                f"  {portion:<8} {found.files} annotation files: extractor {found.share:.2f} "
+                f"({found.agree}), rules alone {found.rules_share:.2f} ({found.rules_agree}), "
+                f"byline baseline {found.baseline_share:.2f} of {found.compared} candidates "
                 f"({found.not_compared} with a first-person or unnamed source left out); "
                 f"{time.perf_counter() - started:.1f} s   goal ≥ 0.85"
             )

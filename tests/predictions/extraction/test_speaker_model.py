@@ -76,6 +76,14 @@ def test_a_quotation_belongs_to_the_speaker_named_after_it():
     assert speakers(text) == [("Tom Baker", "quoted")]
 
 
+def test_he_after_a_quotation_is_not_the_person_the_quotation_names():
+    text = (
+        "David Ames, who ran two campaigns in Ohio, spoke to reporters on Monday.\n\n"
+        '"Tom Baker will stay in the race until June," he said.'
+    )
+    assert speakers(text) == [("David Ames", "quoted")]
+
+
 def test_i_think_inside_a_quotation_belongs_to_the_person_quoted():
     text = (
         "Ada Park runs the port authority.\n\n"
