@@ -290,15 +290,26 @@ def read_speaker(
     if speaker is not None and is_first_person(speaker):
         speaker = SELF
     if speaker == SELF and quoted:
-        # "I think …" inside a quotation: the quoted person, named around the quotation.
-        around = _for_quotation(sentences, index, people) or _previous_speaker(
-            sentences, index, people
+        # "I think …" inside a quotation: the quoted person, named around the quotation,
+        # first by the sentence's own words outside it ('Smith told reporters, "I think …"').
+        around = (
+            _named_outside_quotes(plain, people, sentence.start)
+            or _for_quotation(sentences, index, people)
+            or _previous_speaker(sentences, index, people)
         )
         if around is not None and around[0] and not is_first_person(around[0]):
             speaker = around[0]
     if speaker == SELF or speaker is None:
         return default
     return Attribution(speaker, "quoted", span)
+
+
+def _named_outside_quotes(plain: str, people: DocumentPeople, offset: int) -> "_Found | None":
+    outside = _outside_quotes(plain)
+    found = _in_sentence(outside, len(outside), people, offset)
+    if found and found[0] and found[0] != SELF and not is_first_person(found[0]):
+        return found
+    return None
 
 
 def cue_in_quote(sentence: Sentence, cue_start: int) -> bool:

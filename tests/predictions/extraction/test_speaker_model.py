@@ -92,6 +92,17 @@ def test_i_think_inside_a_quotation_belongs_to_the_person_quoted():
     assert {speaker for speaker, _ in speakers(text)} == {"Ada Park"}
 
 
+def test_i_think_belongs_to_the_speaker_the_sentence_names_outside_the_quotation():
+    text = (
+        "Eric Moss chairs the transit board.\n\n"
+        'Tom Baker told reporters in Dayton last week, "I have said all along that the tram '
+        'will open in May, and I think people know it now."'
+    )
+    assert speakers(text) == [("Tom Baker", "quoted")]
+    with speaker_model.rules_only():
+        assert speakers(text) == [("Tom Baker", "quoted")]
+
+
 def test_the_authors_own_forecast_stays_the_authors_when_it_names_people():
     text = (
         "Maria Lopez and Tom Baker met in Dayton on Monday.\n\n"
