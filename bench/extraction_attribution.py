@@ -17,13 +17,58 @@ to agree with:
 Speakers agree when they are the same name or share the surname (``same_speaker``). The naive
 baseline gives every candidate the byline (or the outlet when unsigned), on the same
 candidates.
+
+The train split is measured in portions (``portion``), because the speaker model
+(``bench/train_attribution.py``) learns from part of it:
+
+- *fit*: the train articles the model is trained on (in-sample);
+- *held-out*: a fixed fifth of the train articles, chosen by hashing the article id, never
+  trained on;
+- *untouched*: the articles of the untouched detection sets
+  (``bench/labels/polnear-train-{holdout,fresh}-articles.txt``): neither trained on nor
+  measured here.
 """
 
+import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from extraction_sets import POLNEAR, polnear_text
+from extraction_sets import LABELS, POLNEAR, polnear_text
+
+from predictions.extraction import speaker_model
+
+UNTOUCHED_LISTS = ("polnear-train-holdout-articles.txt", "polnear-train-fresh-articles.txt")
+# One train article in this many is held out of the speaker model's training.
+HELD_OUT_EVERY = 5
+
+
+def untouched_articles() -> frozenset[str]:
+    docs: set[str] = set()
+    for name in UNTOUCHED_LISTS:
+        docs.update((LABELS / name).read_text(encoding="utf-8").split())
+    return frozenset(docs)
+
+
+def portion(doc: str, split: str, untouched: frozenset[str]) -> str:
+    """Which part of the data an article is: "fit", "held-out", "untouched" or "dev"."""
+    if split == "dev":
+        return "dev"
+    if doc in untouched:
+        return "untouched"
+    digest = int(hashlib.sha1(doc.encode("utf-8")).hexdigest()[:8], 16)
+    return "held-out" if digest % HELD_OUT_EVERY == 0 else "fit"
+
+
+def annotation_files(split: str, wanted: str) -> Iterator[tuple[str, Path]]:
+    """(article id, annotation file) of one split's files in portion ``wanted``, sorted."""
+    untouched = untouched_articles()
+    for path in sorted((POLNEAR / "attributions" / split).glob("*.ann")):
+        doc = re.sub(r"_[0-9a-f]{4}\.ann$", "", path.name)
+        if portion(doc, split, untouched) == wanted:
+            yield doc, path
+
 
 _PRONOUN = re.compile(r"(?i)\W*(?:he|she|they|him|her|his|hers|them|their|it|its)\W*")
 _FIRST_SECOND = re.compile(r"(?i)\W*(?:i|we|you|me|us|my|our|your)\W*")
@@ -52,6 +97,7 @@ class Agreement:
     compared: int = 0
     agree: int = 0
     baseline_agree: int = 0
+    rules_agree: int = 0
     not_compared: int = 0
     disagreements: list[tuple[str, str, str | None, str]] = field(default_factory=list)
 
@@ -62,6 +108,10 @@ class Agreement:
     @property
     def baseline_share(self) -> float:
         return self.baseline_agree / self.compared if self.compared else 0.0
+
+    @property
+    def rules_share(self) -> float:
+        return self.rules_agree / self.compared if self.compared else 0.0
 
 
 def read_annotation(text: str) -> list[Relation]:
@@ -127,19 +177,32 @@ def _innermost(relations: list[Relation], start: int, end: int) -> Relation | No
     return best
 
 
-def measure(split: str, extract: Callable, keep_disagreements: bool = False) -> Agreement:
+def measure(
+    wanted: str, extract: Callable, keep_disagreements: bool = False, rules_only: bool = False
+) -> Agreement:
+    """Agreement over the annotation files of one portion ("fit", "held-out" or "dev").
+
+    ``rules_only`` measures the rule speaker alone, without the learned model, in the same
+    run.
+    """
+    if wanted == "untouched":
+        raise ValueError("the untouched articles are not measured here")
+    split = "dev" if wanted == "dev" else "train"
     result = Agreement()
     texts: dict[str, tuple] = {}
-    for path in sorted((POLNEAR / "attributions" / split).glob("*.ann")):
-        doc = re.sub(r"_[0-9a-f]{4}\.ann$", "", path.name)
+    rules: dict[str, list] = {}
+    for doc, path in annotation_files(split, wanted):
         if doc not in texts:
             text = polnear_text(doc, split)
             texts[doc] = (text, extract(text.part))
+            if rules_only:
+                with speaker_model.rules_only():
+                    rules[doc] = extract(text.part)
         text, candidates = texts[doc]
         relations = read_annotation(path.read_text(encoding="utf-8"))
         result.files += 1
         byline = text.part.authors[0] if text.part.authors else text.part.outlet
-        for candidate in candidates:
+        for number, candidate in enumerate(candidates):
             relation = _innermost(relations, candidate.start, candidate.end)
             if relation is None:
                 continue
@@ -151,6 +214,11 @@ def measure(split: str, extract: Callable, keep_disagreements: bool = False) -> 
             ok = same_speaker(source, candidate.speaker)
             result.agree += ok
             result.baseline_agree += same_speaker(source, byline)
+            if rules_only:
+                by_rule = rules[doc][number]
+                if (by_rule.start, by_rule.claim) != (candidate.start, candidate.claim):
+                    raise AssertionError("the rules alone found other candidates")
+                result.rules_agree += same_speaker(source, by_rule.speaker)
             if keep_disagreements and not ok:
                 result.disagreements.append(
                     (

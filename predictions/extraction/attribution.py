@@ -42,10 +42,12 @@ _SPEECH_VERBS = (
     r"mused|joked|quipped|complained|countered|boasted|bragged|declared|adding|saying|"
     r"telling|arguing|warning|noting|insisting|explaining|suggesting|speculated|speculates|"
     r"is\s+confident|are\s+confident|was\s+confident|were\s+confident|is\s+predicting|"
+    r"convinced|is\s+sure|are\s+sure|was\s+sure|were\s+sure|"
     r"are\s+predicting|was\s+predicting|has\s+predicted|have\s+predicted|had\s+predicted|"
     r"has\s+said|have\s+said|had\s+said|has\s+warned|have\s+warned|has\s+argued|"
     r"pointed\s+out|made\s+clear|went\s+on|would\s+say|says\s+in|said\s+in"
 )
+SPEECH_VERBS: Final = _SPEECH_VERBS
 # "think tank" is a noun, not a verb of saying.
 _VERB_RE = re.compile(r"\b(?:" + _SPEECH_VERBS + r")\b(?!\s+tanks?\b)")
 
@@ -110,10 +112,8 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     """The subject just before a speech verb ending at ``end`` (exclusive)."""
     head = text[max(0, end - 160) : end].rstrip()
     head = re.sub(r"\s*\([^()]{0,40}\)$", "", head)  # "(R-Ind.)"
-    head = re.sub(r"\s+(?:also|later|then|now|once|previously|recently|again|has|have|had|"
-                  r"repeatedly|often|has\s+long|long|flatly|publicly|privately|confidently|"
-                  r"boldly|firmly|specifically|earlier|is|are|was|were|has\s+been|have\s+been|"
-                  r"had\s+been|is\s+now|are\s+now)$", "", head)  # fmt: skip
+    # "Aides have also", "she had previously": every auxiliary and adverb, not only the last.
+    head = _AUXILIARIES.sub("", head)
     # "Clinton is continuing to insist", "Smith went on to say": the subject comes first.
     head = _CATENATIVE.sub("", head)
     if head.endswith(","):
@@ -162,6 +162,11 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     return None
 
 
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:also|later|then|now|once|previously|recently|again|has|have|had|repeatedly|"
+    r"often|long|flatly|publicly|privately|confidently|boldly|firmly|specifically|earlier|is|"
+    r"are|was|were|been|even|still|more|increasingly|all|both|already|reportedly))+$"
+)
 _CATENATIVE = re.compile(
     r"\s+(?:(?:is|are|was|were|has|have|had)\s+)?(?:continuing|continues|continued|went\s+on|"
     r"goes\s+on|appeared|appears|seemed|seems|tried|tries|began|begins|started|starts|"
@@ -249,14 +254,30 @@ def attribute(
 ) -> Attribution:
     """Return who says the forecast at ``cue_start`` (offset within sentence ``index``).
 
-    ``cue_end`` lets an expectation verb be its own attribution ("analysts expect …").
+    ``cue_end`` lets an expectation verb be its own attribution ("analysts expect …"). The
+    speaker found is recorded in ``people`` as heard (the likeliest "he" after).
     """
+    found = read_speaker(sentences, index, cue_start, people, default, cue_end)
+    if found.role == "quoted" and found.speaker is not None:
+        people.heard(sentences[index].start, found.speaker)
+    return found
+
+
+def read_speaker(
+    sentences: list[Sentence],
+    index: int,
+    cue_start: int,
+    people: DocumentPeople,
+    default: Attribution,
+    cue_end: int | None = None,
+) -> Attribution:
+    """The speaker the rules read for the cue at ``cue_start``, without recording it."""
     sentence = sentences[index]
     plain = normalise(sentence.text)
     found: tuple[str | None, tuple[int, int] | None] | None = _in_sentence(
         plain, cue_start, people, sentence.start, cue_end=cue_end
     )
-    quoted = _cue_in_quote(sentence, cue_start)
+    quoted = cue_in_quote(sentence, cue_start)
     if found is None and quoted:
         found = _for_quotation(sentences, index, people) or _previous_speaker(
             sentences, index, people
@@ -269,19 +290,29 @@ def attribute(
     if speaker is not None and is_first_person(speaker):
         speaker = SELF
     if speaker == SELF and quoted:
-        # "I think …" inside a quotation: the quoted person, named around the quotation.
-        around = _for_quotation(sentences, index, people) or _previous_speaker(
-            sentences, index, people
+        # "I think …" inside a quotation: the quoted person, named around the quotation,
+        # first by the sentence's own words outside it ('Smith told reporters, "I think …"').
+        around = (
+            _named_outside_quotes(plain, people, sentence.start)
+            or _for_quotation(sentences, index, people)
+            or _previous_speaker(sentences, index, people)
         )
         if around is not None and around[0] and not is_first_person(around[0]):
             speaker = around[0]
     if speaker == SELF or speaker is None:
         return default
-    people.heard(sentence.start, speaker)
     return Attribution(speaker, "quoted", span)
 
 
-def _cue_in_quote(sentence: Sentence, cue_start: int) -> bool:
+def _named_outside_quotes(plain: str, people: DocumentPeople, offset: int) -> "_Found | None":
+    outside = _outside_quotes(plain)
+    found = _in_sentence(outside, len(outside), people, offset)
+    if found and found[0] and found[0] != SELF and not is_first_person(found[0]):
+        return found
+    return None
+
+
+def cue_in_quote(sentence: Sentence, cue_start: int) -> bool:
     if sentence.quote_group is None:
         return False
     if sentence.inside_quote:
@@ -501,8 +532,19 @@ _PREVIOUS_SPEAKER_REACH = 10
 
 
 def _outside_quotes(plain: str) -> str:
-    """Replace each quoted stretch by an empty quotation: only the words around it remain."""
+    """Replace each quoted stretch by an empty quotation: only the words around it remain.
+
+    A sentence that opens inside a quotation begun earlier ('Nobody doubts it," said Smith.')
+    has one mark too few: its first mark closes, so its first words are quoted too.
+    """
+    if plain.count('"') % 2 == 1 and _CLOSES_FIRST.match(plain):
+        plain = '"' + plain
     return re.sub(r'"[^"]*(?:"|$)', '"" ', plain)
+
+
+# The first quotation mark right after a word or punctuation, then a space or the end: a
+# closing mark.
+_CLOSES_FIRST = re.compile(r'[^"]*[^\s"]"(?=\s|$)')
 
 
 def _transcript(

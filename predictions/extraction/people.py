@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from predictions.extraction.sentences import quotation_spans
 from predictions.extraction.wordlists import words
 
 Gender = Literal["male", "female"]
@@ -136,6 +137,9 @@ class DocumentPeople:
     speakers: list[Mention] = field(default_factory=list)
     _offsets: list[int] = field(default_factory=list)
     _subjects: dict[int, bool] = field(default_factory=dict)
+    _frequency: dict[str, int] = field(default_factory=dict)
+    _quotes: list[tuple[int, int]] | None = None
+    _quote_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, text: str) -> "DocumentPeople":
@@ -195,18 +199,46 @@ class DocumentPeople:
         recent = [m for m in self.speakers if m.offset < before]
         recent += self.mentions[max(0, named - _LOOK_BACK) : named]
         recent.sort(key=lambda m: m.offset, reverse=True)
-        fallback = None
+        fallback = quoted = None
         for mention in recent[:_LOOK_BACK]:
             if pronoun and not _looks_like_person(mention.name):
                 continue
             gender = self.genders.get(mention.name)
             if wanted and gender and gender != wanted:
                 continue
+            if pronoun and not mention.speaker and self._in_quotation(mention.offset):
+                # '"Bernie will stay in," he said': the one quoted is not who speaks.
+                quoted = quoted or mention.name
+                continue
             if fallback is None:
                 fallback = mention.name
             if before - mention.offset < _SUBJECT_DISTANCE and self._is_subject(mention):
                 return mention.name
-        return fallback
+        return fallback or quoted
+
+    def _in_quotation(self, offset: int) -> bool:
+        if self._quotes is None:
+            self._quotes = quotation_spans(self.text)
+            self._quote_starts = [start for start, _ in self._quotes]
+        at = bisect.bisect_right(self._quote_starts, offset) - 1
+        return at >= 0 and offset < self._quotes[at][1]
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions of named people from ``start`` to ``end`` (offsets in the text)."""
+        low = bisect.bisect_left(self._offsets, start)
+        high = bisect.bisect_left(self._offsets, end, low)
+        return self.mentions[low:high]
+
+    def name_frequency(self) -> dict[str, int]:
+        """How many times the text names each person (full name or surname)."""
+        if not self._frequency and self.mentions:
+            for mention in self.mentions:
+                self._frequency[mention.name] = self._frequency.get(mention.name, 0) + 1
+        return self._frequency
+
+    def is_subject(self, mention: Mention) -> bool:
+        """Whether ``mention`` is a speaker found, or opens its sentence."""
+        return self._is_subject(mention)
 
     def _is_subject(self, mention: Mention) -> bool:
         if mention.speaker:

@@ -8,7 +8,7 @@ document has a ceiling whatever the text.
 import re
 from collections.abc import Iterator
 
-from predictions.extraction.attribution import Attribution, attribute
+from predictions.extraction.attribution import Attribution
 from predictions.extraction.claims import state_claim
 from predictions.extraction.conditions import find_condition
 from predictions.extraction.cues import Cue, find_cues, normalise
@@ -18,6 +18,7 @@ from predictions.extraction.hedges import read_hedge
 from predictions.extraction.parts import Candidate, Part
 from predictions.extraction.people import DocumentPeople
 from predictions.extraction.sentences import Sentence, split_sentences
+from predictions.extraction.speaker_model import attribute
 
 # A longer part is read only this far: a forecast archive gains nothing from the rest of a
 # book-length page, and the bound keeps one document from holding a worker.
