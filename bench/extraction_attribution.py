@@ -11,8 +11,9 @@ to agree with:
 - a pronoun Source ("he", "she", "they" and their possessives) counts when the same
   annotation file names a Source before it: the nearest earlier named Source is the person
   the pronoun stands for;
-- first- and second-person Sources ("I", "we", "you") and unnamed descriptions ("officials")
-  are not compared, and are counted apart.
+- first- and second-person Sources ("I", "we", "you") and unnamed descriptions ("officials",
+  "the candidate", "a spokesman": no capital beyond the determiners that open them) are not
+  compared, and are counted apart.
 
 Speakers agree when they are the same name or share the surname (``same_speaker``). The naive
 baseline gives every candidate the byline (or the outlet when unsigned), on the same
@@ -154,10 +155,22 @@ def resolved_source(relations: list[Relation], relation: Relation) -> str | None
     return name if _is_named(name) else None
 
 
+# Words that open a description rather than a name; their capital is the sentence's.
+_DESCRIPTION_OPENING = re.compile(
+    r"(?i)^\W*(?:(?:the|a|an|this|that|these|those|some|many|most|several|other|another|"
+    r"such|each|every|both|all|no|one|two|three|four|five|according|to)(?:\s+|\W*$))+"
+)
+
+
 def _is_named(name: str) -> bool:
-    return bool(re.search(r"[A-Z]", name)) and not (
-        _PRONOUN.fullmatch(name) or _FIRST_SECOND.fullmatch(name)
-    )
+    """Whether a Source names someone: a capital beyond the determiners that may open it.
+
+    "The candidate" and "A spokesman" describe someone without naming them, like "officials";
+    "the Trump campaign" and "Sen. Marco Rubio" name someone.
+    """
+    if _PRONOUN.fullmatch(name) or _FIRST_SECOND.fullmatch(name):
+        return False
+    return bool(re.search(r"[A-Z]", _DESCRIPTION_OPENING.sub("", name)))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
