@@ -21,6 +21,7 @@ from predictions.extraction.people import (
     TITLE_PREFIX,
     TITLES,
     DocumentPeople,
+    plausible_speaker,
 )
 from predictions.extraction.sentences import Sentence
 
@@ -122,6 +123,11 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
         comma = inner.rfind(",")
         if comma >= 0 and len(inner) - comma < 110:
             head = inner[:comma]
+            # "Ada Park, speaking at a rally in Dayton, Ohio, said": an appositive with a comma
+            # of its own; what opens in lowercase after a comma is not the subject.
+            comma = head.rfind(",")
+            if comma >= 0 and len(head) - comma < 110 and re.match(r"\s+[a-z]", head[comma + 1 :]):
+                head = head[:comma]
         else:
             return None
     if _FIRST_PERSON_END.search(head):
@@ -179,9 +185,17 @@ _SUBJECT_NP = re.compile(
 )
 
 
+_TIME_THEN_CONTENT = re.compile(
+    r"(?:(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening|weekend)|today|"
+    r"yesterday|tonight|on\s+[A-Z]\w+day)\b[\s,]*(?:that\b|[a-z])"
+)
+
+
 def _speaker_after(text: str, start: int, people: DocumentPeople, at: int) -> str | None:
     """The name right after "said"/"according to" starting at ``start``."""
     tail = text[start : start + 120].lstrip()
+    if _TIME_THEN_CONTENT.match(tail):
+        return None  # "said this week that …": the content follows, not a speaker
     if _FIRST_PERSON_WORD.match(tail):
         return SELF
     pronoun = re.match(r"(he|she|they)\b", tail)
@@ -274,16 +288,16 @@ def read_speaker(
     """The speaker the rules read for the cue at ``cue_start``, without recording it."""
     sentence = sentences[index]
     plain = normalise(sentence.text)
-    found: tuple[str | None, tuple[int, int] | None] | None = _in_sentence(
-        plain, cue_start, people, sentence.start, cue_end=cue_end
+    found: tuple[str | None, tuple[int, int] | None] | None = _plausible(
+        _in_sentence(plain, cue_start, people, sentence.start, cue_end=cue_end)
     )
     quoted = cue_in_quote(sentence, cue_start)
     if found is None and quoted:
-        found = _for_quotation(sentences, index, people) or _previous_speaker(
-            sentences, index, people
+        found = _plausible(_for_quotation(sentences, index, people)) or _plausible(
+            _previous_speaker(sentences, index, people)
         )
     if found is None:
-        found = _transcript(sentences, index, people)
+        found = _plausible(_transcript(sentences, index, people))
     if found is None:
         return default
     speaker, span = found
@@ -302,6 +316,16 @@ def read_speaker(
     if speaker == SELF or speaker is None:
         return default
     return Attribution(speaker, "quoted", span)
+
+
+_MaybeSpan = tuple[str | None, tuple[int, int] | None]
+
+
+def _plausible(found: _MaybeSpan | None) -> _MaybeSpan | None:
+    """``found`` unless its speaker is a fragment of a clause ("that was", "Proposal For")."""
+    if found is None or found[0] is None or found[0] == SELF or plausible_speaker(found[0]):
+        return found
+    return None
 
 
 def _named_outside_quotes(plain: str, people: DocumentPeople, offset: int) -> "_Found | None":
@@ -407,6 +431,9 @@ def _before_content(
                 if who:
                     return who, (verb.start(), verb.end())
         who = _speaker_before(plain, verb.start(), people, offset)
+        if who is None and re.search(r"\s(?:and|but)$", plain[: verb.start()].rstrip()):
+            # "Ada Park was quick to back it and said …": the first clause's subject speaks.
+            who = _leading_subject(plain, people, offset)
         if who:
             return who, (0, span_end)
         if verb.group(0) in _VERBS_BEFORE_SPEAKER:

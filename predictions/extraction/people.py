@@ -293,5 +293,39 @@ def _is_subject_position(text: str, offset: int) -> bool:
     return bool(re.match(r"[\w.'’\-]+(?:\s+[A-Z][\w'’\-]+)*,?\s+(?:said|says|told|added)\b", tail))
 
 
+# Words a speaker's name never holds with a capital after its first word: a headline's case
+# ("Proposal For …"), not a name ("Bank of England" keeps its "of" small).
+_HEADLINE_WORDS = words("For Of To In On At With About And The From By Over Into After")
+# A lowercase opening that makes the words a fragment of a clause, not someone who speaks.
+_FRAGMENT_OPENING = re.compile(r"^(?:this|that|these|those|it|its|which|what|whom?|s|there|here)\b")
+_RELATIVE = re.compile(r"\s(?:who|which|whom|whose)\s")
+# Words that open a clause before its subject: "Alongside X calls, a strategist said".
+_CLAUSE_OPENERS = words(
+    """
+    As For With After Before While Although Though Because So Yet Still However Meanwhile
+    Alongside Amid Amidst Despite During Since Until Under Over Among Without Within Whether
+    Asked Speaking According Even Also Only Just Like Unlike When If But And In On At From
+    """
+)
+# A description cut off before its noun: "… in many", "… of some".
+_CUT_OFF = re.compile(r"\b(?:in|of|on|at|for|to|by)\s+(?:many|some|most|all|few|several)$")
+
+
+def plausible_speaker(name: str) -> bool:
+    """Whether ``name`` can be someone who speaks, not a fragment the rules cut from a clause.
+
+    A name ("Ada Park"), a role ("a spokesman for the ministry") and a group ("analysts") can;
+    "this", "that was", "man who many", "Proposal For" and "s campaign" cannot.
+    """
+    words_ = name.split()
+    if not words_:
+        return False
+    if _FRAGMENT_OPENING.match(name) or _RELATIVE.search(f" {name} ") or _CUT_OFF.search(name):
+        return False
+    if words_[0] in _CLAUSE_OPENERS:
+        return False
+    return not any(word in _HEADLINE_WORDS for word in words_[1:])
+
+
 def _looks_like_person(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}", name))

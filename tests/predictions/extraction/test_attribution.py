@@ -6,7 +6,7 @@ from predictions.extraction.attribution import (
     is_first_person,
 )
 from predictions.extraction.cues import find_cues
-from predictions.extraction.people import DocumentPeople
+from predictions.extraction.people import DocumentPeople, plausible_speaker
 from predictions.extraction.sentences import split_sentences
 
 AUTHOR = Attribution("Jo Writer", "author")
@@ -170,3 +170,43 @@ def test_first_person_words(name):
 @pytest.mark.parametrize("name", ["US", "Ida", "Weston", "Iman", "Mei Lin"])
 def test_names_are_not_first_person(name):
     assert not is_first_person(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A coordinated verb of saying: the first clause's subject speaks, not "this week".
+        "Mayor Ada Park was quick to back the plan after the vote and said this week that the "
+        "ferry will be ready in May.",
+        # An appositive that holds a comma of its own: not the town it names.
+        "Ada Park, speaking at a rally in Dayton, Ohio, warned that the mill will close.",
+    ],
+)
+def test_the_subject_is_found_past_time_words_and_appositives(text):
+    assert speakers(text) == [("Ada Park", "quoted")]
+
+
+def test_a_relative_clause_is_nobody_who_speaks():
+    text = "Critics praised the endorsement of a man who many believe will ruin the town."
+    assert speakers(text) == [("Jo Writer", "author")]
+
+
+@pytest.mark.parametrize(
+    "name, plausible",
+    [
+        ("Ada Park", True),
+        ("a spokesman for the ministry", True),
+        ("analysts", True),
+        ("Many Republicans", True),
+        ("Bank of England", True),
+        ("this", False),
+        ("that was", False),
+        ("man who many", False),
+        ("Proposal For", False),
+        ("s campaign", False),
+        ("ballot in many", False),
+        ("Alongside union calls", False),
+    ],
+)
+def test_a_fragment_of_a_clause_is_not_a_speaker(name, plausible):
+    assert plausible_speaker(name) is plausible
