@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from predictions import outcome_uses
 from predictions.synonyms import OUTCOMES, equivalents, normalise_phrases, surface_forms
 
 _STOP_WORDS_TEXT = """
@@ -174,7 +175,7 @@ _UNDER_WAY = re.compile(
       | \b(?:apply|applies|applied)\s+(?:to|for)\b
       | \b(?:hold|holds|held)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:referendum|election|vote)\b
       | \b(?:announces?|announced|confirms?|states?)\s+(?:that\s+)?[^.;]{0,60}?\bwill\b
-      | \b(?:upcoming|ahead\s+of|scheduled|planned)\b
+      | (?-i:\b(?:upcoming|ahead\s+of|scheduled|planned)\b)
       | \b(?:semi|quarter)-?finals?\b | \b(?:go|goes|went|advance|advances|advanced)\s+
         (?:through\s+)?to\s+the\s+(?:final|next\s+round)\b | \bqualif(?:y|ies|ied)\s+for\b
       | \b(?:approves?|approved|ratif(?:y|ies|ied)|votes?\s+to\s+(?:accept|approve|ratify))\b
@@ -189,6 +190,10 @@ SUBJECT_ACTS = 1.4
 # How many content words may stand between the subject and the outcome ("Trump and North
 # Korean Chairman Kim Jong-un meet").
 SUBJECT_REACH = 8
+# An event that reports the outcome done that day ("deposes", "is elected") counts more than
+# one that names it in passing, and one that names it only as past or to come counts less
+# ("the deposed president", "after he resigned", "the decision to overturn").
+USE_WEIGHTS = {outcome_uses.ACT: 1.25, outcome_uses.NAMED: 1.0, outcome_uses.ASIDE: 0.6}
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c(A-Z0-9])")
@@ -232,18 +237,45 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _concept_words(text: str) -> list[tuple[str, ...]]:
-    """The content words of ``text`` in order, each as the stems of its canonical words."""
-    out = []
-    for word in _WORD.findall(normalise_phrases(_unaccented(text))):
-        lowered = word.casefold().replace("\u2019", "'")
-        if lowered in STOP_WORDS or len(lowered) < 2:
+def _spelling(token: str) -> str:
+    """One spelling for British and American forms of a stem: "programm"/"program", "labour"."""
+    if token.endswith("mm"):
+        return token[:-1]
+    if len(token) > 5 and token.endswith("our"):
+        return token[:-3] + "or"
+    return token
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_concepts(word: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_spelling(stem(c)) for c in equivalents(word)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text as its words (lower case, with the punctuation that ends clauses) and its
+    content words: each as its index among the words and the stems of its canonical words."""
+
+    words: list[str]
+    content: list[tuple[int, tuple[str, ...]]]
+
+
+def read(text: str) -> Reading:
+    words = outcome_uses.words_of(normalise_phrases(_unaccented(text)))
+    content = []
+    for i, word in enumerate(words):
+        if word in STOP_WORDS or len(word) < 2 or not _WORD.fullmatch(word):
             continue
         # Years name the occasion; other numbers (tallies, percentages) only lengthen the text.
-        if _NUMBER.fullmatch(lowered) and not _YEAR.fullmatch(lowered):
+        if _NUMBER.fullmatch(word) and not _YEAR.fullmatch(word):
             continue
-        out.append(tuple(dict.fromkeys(stem(c) for c in equivalents(lowered))))
-    return out
+        content.append((i, _word_concepts(word)))
+    return Reading(words, content)
+
+
+def _concept_words(text: str) -> list[tuple[str, ...]]:
+    """The content words of ``text`` in order, each as the stems of its canonical words."""
+    return [concepts for _, concepts in read(text).content]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -258,7 +290,7 @@ def concepts(text: str) -> set[str]:
 
 
 _WILL = re.compile(r"\b(?:will|won't|would|shall|is\s+going\s+to|are\s+going\s+to)\b", re.I)
-_OUTCOME_STEMS = frozenset(stem(word) for word in OUTCOMES)
+_OUTCOME_STEMS = frozenset(_spelling(stem(word)) for word in OUTCOMES)
 
 
 @dataclass(frozen=True)
@@ -284,24 +316,37 @@ def claim_parts(claim: str) -> ClaimParts:
     return ClaimParts(frozenset(subject), frozenset(outcome), stems)
 
 
-def subject_acts(
-    text: str | list[tuple[str, ...]], parts: ClaimParts, *, reach: int | None = None
-) -> bool:
-    """Whether ``text`` names the claim's subject and, within ``reach`` words after, its outcome."""
+def subject_acts(text: str | Reading, parts: ClaimParts, *, reach: int | None = None) -> bool:
+    """Whether ``text`` names the claim's subject and, within ``reach`` words after, does its
+    outcome that day ("Egypt's army deposes", not "the army's deposed president")."""
     if not parts.subject or not parts.outcome:
         return False
+    reading = read(text) if isinstance(text, str) else text
     reach = SUBJECT_REACH if reach is None else reach
     last_subject = None
-    for i, word in enumerate(_concept_words(text) if isinstance(text, str) else text):
+    for i, (at, word) in enumerate(reading.content):
         if (
             parts.outcome.intersection(word)
             and last_subject is not None
             and i - last_subject <= reach
+            and outcome_uses.use_of(reading.words, at) == outcome_uses.ACT
         ):
             return True
-        if parts.subject.intersection(word):
+        if parts.subject.intersection(word) and not outcome_uses.in_time_clause(reading.words, at):
             last_subject = i
     return False
+
+
+def outcome_use(text: str | Reading, parts: ClaimParts) -> str | None:
+    """How ``text`` uses the claim's outcome at best (``outcome_uses.ACT``, ``NAMED`` or
+    ``ASIDE``), or None when it does not name it."""
+    reading = read(text) if isinstance(text, str) else text
+    uses = {
+        outcome_uses.use_of(reading.words, at)
+        for at, word in reading.content
+        if parts.outcome.intersection(word)
+    }
+    return outcome_uses.strongest(uses)
 
 
 def event_search_words(text: str) -> list[str]:
@@ -378,13 +423,18 @@ def rank_events(
     documents = []
     for event in candidates:
         reported = evidence(event.text)
-        words = _concept_words(reported)
-        said = {token for word in words for token in word}
+        reading = read(reported)
+        said = {token for _, word in reading.content for token in word}
         if not said:
             continue
         heading = set().union(*(_heading_concepts(h) for h in event.headings)) - said
-        factor = UNDER_WAY if under_way(reported) else 1.0
-        if subject_acts(words, parts):
+        use = outcome_use(reading, parts)
+        if under_way(reported):
+            # A step towards the outcome already counts less, whatever its tense.
+            factor = UNDER_WAY * (1.0 if use == outcome_uses.ASIDE else USE_WEIGHTS.get(use, 1.0))
+        else:
+            factor = USE_WEIGHTS.get(use, 1.0)
+        if subject_acts(reading, parts):
             factor *= SUBJECT_ACTS
         documents.append((event, said, heading, factor))
     frequencies: Counter[str] = Counter()
@@ -405,7 +455,7 @@ def rank_events(
             shared / size
         ) ** PRECISION_WEIGHT
         score *= step * timing(event.occurred_on, made_on=made_on, deadline=deadline)
-        score /= SUBJECT_ACTS  # the most any factor gives, so that scores stay within 0-1
+        score /= SUBJECT_ACTS * USE_WEIGHTS[outcome_uses.ACT]  # the most factors give
         if score >= minimum:
             scored.append((event.key, score))
     scored.sort(key=lambda pair: -pair[1])
