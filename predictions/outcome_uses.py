@@ -29,8 +29,9 @@ NAMED = "named"
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?|[,;:()\"\u201c\u201d\u2013\u2014]")
 _BOUNDARY = frozenset(',;:()"\u201c\u201d\u2013\u2014')
-# A clause of time: what follows it happened before the day's news, or is its background.
-_TIME_WORDS = frozenset("after following since amid despite until".split())
+# A clause of time: what follows it happened before the day's news, or is its background;
+# a clause of doubt ("whether it can leave") only supposes it.
+_TIME_WORDS = frozenset("after following since amid despite until whether if unless".split())
 # How far back in its clause a word of time still governs a use.
 _TIME_REACH = 8
 _PROSPECTIVE = frozenset(

@@ -129,6 +129,7 @@ _OUTCOMES = {
     "raise": "raise raises raised hike hikes hiked increase increases increased",
     "invade": "invade invades invaded invading invasion",
     "postpone": "postpone postpones postponed postponement delay delays delayed",
+    "invoke": "invoke invokes invoked invoking trigger triggers triggered triggering",
     "declare": "declare declares declared declaration proclaim proclaims proclaimed",
     "president": "presidency presidential",
     "premier": "premiership",
