@@ -193,6 +193,8 @@ SUBJECT_REACH = 8
 # An event that reports the outcome done that day ("deposes", "is elected") counts more than
 # one that names it in passing, and one that names it only as past or to come counts less
 # ("the deposed president", "after he resigned", "the decision to overturn").
+# How many of the candidates best by their words alone are read closely.
+READ_CLOSELY = 150
 USE_WEIGHTS = {outcome_uses.ACT: 1.25, outcome_uses.NAMED: 1.0, outcome_uses.ASIDE: 0.6}
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
@@ -398,6 +400,33 @@ def timing(
     return 0.5 ** ((occurred_on - made_on).days / OPEN_HALF_LIFE)
 
 
+def _said(text: str) -> frozenset[str]:
+    """The concepts of ``text``, quickly (forecast sentences included)."""
+    words = _WORD.findall(normalise_phrases(_unaccented(text)))
+    found: set[str] = set()
+    for word in words:
+        lowered = word.casefold().replace("\u2019", "'")
+        if lowered in STOP_WORDS or len(lowered) < 2:
+            continue
+        if _NUMBER.fullmatch(lowered) and not _YEAR.fullmatch(lowered):
+            continue
+        found.update(_word_concepts(lowered))
+    return frozenset(found)
+
+
+def _factor(reported: str, reading: Reading, parts: ClaimParts) -> float:
+    """What the event's way of reporting the outcome makes of its word score, at most 1."""
+    use = outcome_use(reading, parts)
+    if under_way(reported):
+        # A step towards the outcome already counts less, whatever its tense.
+        factor = UNDER_WAY * (1.0 if use == outcome_uses.ASIDE else USE_WEIGHTS.get(use, 1.0))
+    else:
+        factor = USE_WEIGHTS.get(use, 1.0)
+    if subject_acts(reading, parts):
+        factor *= SUBJECT_ACTS
+    return factor / (SUBJECT_ACTS * USE_WEIGHTS[outcome_uses.ACT])  # the most factors give
+
+
 def rank_events(
     claim: str,
     candidates: Sequence[EventText],
@@ -417,45 +446,50 @@ def rank_events(
     not read, and an event with nothing else is left out.
     """
     parts = claim_parts(claim)
-    wanted = set(parts.stems)
+    wanted = frozenset(parts.stems)
     if not wanted:
         return []
+    # First every candidate by its words alone, then the best of them closely: their
+    # forecast sentences, the use of the outcome, who does it (the costly part).
     documents = []
     for event in candidates:
+        said = _said(event.text)
+        heading = set().union(*(_heading_concepts(h) for h in event.headings)) - said
+        if said:
+            documents.append((event, said, heading))
+    frequencies: Counter[str] = Counter()
+    for _, said, heading in documents:
+        frequencies.update(said | heading)
+    weights = Weights(len(documents) + 1, dict(frequencies))
+    claim_weight = sum(weights.of(t) for t in wanted)
+
+    def overlap(said: frozenset[str] | set[str], heading: set[str]) -> float:
+        shared = sum(weights.of(t) for t in wanted & said)
+        shared += HEADING_WEIGHT * sum(weights.of(t) for t in wanted & heading)
+        if not shared:
+            return 0.0
+        size = sum(weights.of(t) for t in said) + HEADING_WEIGHT * sum(
+            weights.of(t) for t in heading
+        )
+        return (shared / claim_weight) ** (1 - PRECISION_WEIGHT) * (
+            shared / size
+        ) ** PRECISION_WEIGHT
+
+    first = []
+    for event, said, heading in documents:
+        score = overlap(said, heading)
+        if score:
+            when = timing(event.occurred_on, made_on=made_on, deadline=deadline)
+            first.append((score * when, when, event, heading))
+    first.sort(key=lambda row: -row[0])
+    scored = []
+    for _, when, event, heading in first[: max(READ_CLOSELY, limit)]:
         reported = evidence(event.text)
         reading = read(reported)
         said = {token for _, word in reading.content for token in word}
         if not said:
             continue
-        heading = set().union(*(_heading_concepts(h) for h in event.headings)) - said
-        use = outcome_use(reading, parts)
-        if under_way(reported):
-            # A step towards the outcome already counts less, whatever its tense.
-            factor = UNDER_WAY * (1.0 if use == outcome_uses.ASIDE else USE_WEIGHTS.get(use, 1.0))
-        else:
-            factor = USE_WEIGHTS.get(use, 1.0)
-        if subject_acts(reading, parts):
-            factor *= SUBJECT_ACTS
-        documents.append((event, said, heading, factor))
-    frequencies: Counter[str] = Counter()
-    for _, said, heading, _ in documents:
-        frequencies.update(said | heading)
-    weights = Weights(len(documents) + 1, dict(frequencies))
-    claim_weight = sum(weights.of(t) for t in wanted)
-    scored = []
-    for event, said, heading, step in documents:
-        shared = sum(weights.of(t) for t in wanted & said)
-        shared += HEADING_WEIGHT * sum(weights.of(t) for t in wanted & heading)
-        if not shared:
-            continue
-        size = sum(weights.of(t) for t in said) + HEADING_WEIGHT * sum(
-            weights.of(t) for t in heading
-        )
-        score = (shared / claim_weight) ** (1 - PRECISION_WEIGHT) * (
-            shared / size
-        ) ** PRECISION_WEIGHT
-        score *= step * timing(event.occurred_on, made_on=made_on, deadline=deadline)
-        score /= SUBJECT_ACTS * USE_WEIGHTS[outcome_uses.ACT]  # the most factors give
+        score = overlap(said, heading - said) * when * _factor(reported, reading, parts)
         if score >= minimum:
             scored.append((event.key, score))
     scored.sort(key=lambda pair: -pair[1])

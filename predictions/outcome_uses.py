@@ -31,39 +31,153 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?|[,;:()\"\u201c\u201d\u2013\u2
 _BOUNDARY = frozenset(',;:()"\u201c\u201d\u2013\u2014')
 # A clause of time: what follows it happened before the day's news, or is its background;
 # a clause of doubt ("whether it can leave") only supposes it.
-_TIME_WORDS = frozenset("after following since amid despite until whether if unless".split())
+_TIME_WORDS = frozenset(
+    ["after", "following", "since", "amid", "despite", "until", "whether", "if", "unless"]
+)
 # How far back in its clause a word of time still governs a use.
 _TIME_REACH = 8
 _PROSPECTIVE = frozenset(
-    "to will would could may might can should shall must cannot won't wouldn't".split()
+    [
+        "to",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "can",
+        "should",
+        "shall",
+        "must",
+        "cannot",
+        "won't",
+        "wouldn't",
+    ]
 )
-_PRESENT_AUXILIARIES = frozenset("is are has have been be being gets get becomes become".split())
-_PAST_AUXILIARIES = frozenset("was were had".split())
+_PRESENT_AUXILIARIES = frozenset(
+    ["is", "are", "has", "have", "been", "be", "being", "gets", "get", "becomes", "become"]
+)
+_PAST_AUXILIARIES = frozenset(["was", "were", "had"])
 # Words that may stand between an auxiliary and its verb ("is formally elected").
 _ADVERB = re.compile(r"[a-z]+ly|also|now|then|just|not|never|already|again")
-_DETERMINERS = frozenset("a an the his her their its our this that these those".split())
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those"]
+)
 # Words after which, or before which, a past form is a modifier or a clause's object.
 _FUNCTION_WORDS = _DETERMINERS | frozenset(
-    "of in on at by for from with as former newly recently ex and or".split()
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "former",
+        "newly",
+        "recently",
+        "ex",
+        "and",
+        "or",
+    ]
 )
 # Words before a noun that make it something sought or possible, not something done.
-_SOUGHT = frozenset("for any possible potential proposed towards toward".split())
+_SOUGHT = frozenset(["for", "any", "possible", "potential", "proposed", "towards", "toward"])
 # Verbs that, taking an outcome noun, report the outcome itself.
 _RESULT_VERBS = frozenset(
-    """announce announces reach reaches sign signs complete completes conclude concludes
-    concede concedes tender tenders submit submits accept accepts secure secures seal seals
-    achieve achieves claim claims clinch clinches finalise finalises finalize finalizes
-    formalise formalises formalize formalizes confirm confirms""".split()
+    [
+        "announce",
+        "announces",
+        "reach",
+        "reaches",
+        "sign",
+        "signs",
+        "complete",
+        "completes",
+        "conclude",
+        "concludes",
+        "concede",
+        "concedes",
+        "tender",
+        "tenders",
+        "submit",
+        "submits",
+        "accept",
+        "accepts",
+        "secure",
+        "secures",
+        "seal",
+        "seals",
+        "achieve",
+        "achieves",
+        "claim",
+        "claims",
+        "clinch",
+        "clinches",
+        "finalise",
+        "finalises",
+        "finalize",
+        "finalizes",
+        "formalise",
+        "formalises",
+        "formalize",
+        "formalizes",
+        "confirm",
+        "confirms",
+    ]
 )
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ments", "al", "als", "ance", "ence", "ship", "ory")
 _NOUNS = frozenset(
-    """deal deals accord accords pact summit summits meeting meetings landslide champion
-    champions member members winner winners liftoff touchdown ouster exit flight landing
-    lander victory win defeat""".split()
+    [
+        "deal",
+        "deals",
+        "accord",
+        "accords",
+        "pact",
+        "summit",
+        "summits",
+        "meeting",
+        "meetings",
+        "landslide",
+        "champion",
+        "champions",
+        "member",
+        "members",
+        "winner",
+        "winners",
+        "liftoff",
+        "touchdown",
+        "ouster",
+        "exit",
+        "flight",
+        "landing",
+        "lander",
+        "victory",
+        "win",
+        "defeat",
+    ]
 )
 _IRREGULAR_PAST = frozenset(
-    """won withdrew withdrawn left took taken fell fallen met flew flown overthrew overthrown
-    beaten struck quit seized""".split()
+    [
+        "won",
+        "withdrew",
+        "withdrawn",
+        "left",
+        "took",
+        "taken",
+        "fell",
+        "fallen",
+        "met",
+        "flew",
+        "flown",
+        "overthrew",
+        "overthrown",
+        "beaten",
+        "struck",
+        "quit",
+        "seized",
+    ]
 )
 
 
@@ -92,11 +206,13 @@ def use_of(words: list[str], at: int) -> str:
     # The nearest word before it that is not an adverb.
     before = next((w for w in clause if not _ADVERB.fullmatch(w)), None)
     if before in _PROSPECTIVE:
-        # Networks calling an election ("is projected to win") report its result.
-        called = before == "to" and clause[clause.index("to") + 1 : clause.index("to") + 2] == [
+        # Networks calling an election ("is projected to win") report its result; one who
+        # announces the intention to resign, or confirms that it will leave, has decided.
+        if before == "to" and clause[clause.index("to") + 1 : clause.index("to") + 2] == [
             "projected"
-        ]
-        return ACT if called else ASIDE
+        ]:
+            return ACT
+        return NAMED if any(w in _RESULT_VERBS for w in clause[:6]) else ASIDE
     if _is_noun(word, before):
         near = clause[:3]
         if any(w in _SOUGHT for w in near):
