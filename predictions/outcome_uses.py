@@ -125,6 +125,12 @@ _RESULT_VERBS = frozenset(
         "formalizes",
         "confirm",
         "confirms",
+        "approve",
+        "approves",
+        "adopt",
+        "adopts",
+        "ratify",
+        "ratifies",
     ]
 )
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ments", "al", "als", "ance", "ence", "ship", "ory")
@@ -185,11 +191,15 @@ def _is_past_form(word: str) -> bool:
     return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
 
 
-def _is_noun(word: str, before: str | None) -> bool:
+def _is_noun(word: str, before: str | None, after: str | None) -> bool:
     if word in _NOUNS:
-        # "the Cubs defeat the Indians", "Labour win": a verb unless a determiner precedes.
-        ambiguous = word in ("win", "defeat", "exit", "deal", "deals")
-        return not ambiguous or before in _DETERMINERS or before is None
+        if word not in ("win", "defeat", "exit", "deal", "deals"):
+            return True
+        # "the Cubs defeat the Indians", "Labour win": a verb when nothing that goes before a
+        # noun precedes it and an object or the clause's end follows ("a global deal on").
+        if before is None or before in _DETERMINERS or before in _RESULT_VERBS:
+            return True
+        return not (after is None or after in _DETERMINERS or after in _BOUNDARY)
     return word.endswith(_NOUN_SUFFIXES)
 
 
@@ -213,7 +223,7 @@ def use_of(words: list[str], at: int) -> str:
         ]:
             return ACT
         return NAMED if any(w in _RESULT_VERBS for w in clause[:6]) else ASIDE
-    if _is_noun(word, before):
+    if _is_noun(word, before, words[at + 1] if at + 1 < len(words) else None):
         near = clause[:3]
         if any(w in _SOUGHT for w in near):
             return ASIDE
