@@ -174,7 +174,6 @@ _UNDER_WAY = re.compile(
       | \bface\s+off\b | \bdebates?\b | \bcampaign(?:s|ing)?\b
       | \b(?:apply|applies|applied)\s+(?:to|for)\b
       | \b(?:hold|holds|held)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:referendum|election|vote)\b
-      | \b(?:announces?|announced|confirms?|states?)\s+(?:that\s+)?[^.;]{0,60}?\bwill\b
       | (?-i:\b(?:upcoming|ahead\s+of|scheduled|planned)\b)
       | \b(?:semi|quarter)-?finals?\b | \b(?:go|goes|went|advance|advances|advanced)\s+
         (?:through\s+)?to\s+the\s+(?:final|next\s+round)\b | \bqualif(?:y|ies|ied)\s+for\b
@@ -184,6 +183,13 @@ _UNDER_WAY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 UNDER_WAY = 0.5
+# An announcement that something will happen ("confirms that the country will withdraw") is
+# often the decision itself, but is not yet the outcome.
+_ANNOUNCED = re.compile(
+    r"\b(?:announces?|announced|confirms?|states?)\s+(?:that\s+)?[^.;]{0,60}?\bwill\b",
+    re.IGNORECASE,
+)
+ANNOUNCED = 0.75
 # An event whose sentence has the claim's subject doing the claim's outcome ("Macron wins",
 # "Sweden joins") reports the outcome itself, not the talk around it.
 SUBJECT_ACTS = 1.4
@@ -417,9 +423,10 @@ def _said(text: str) -> frozenset[str]:
 def _factor(reported: str, reading: Reading, parts: ClaimParts) -> float:
     """What the event's way of reporting the outcome makes of its word score, at most 1."""
     use = outcome_use(reading, parts)
-    if under_way(reported):
+    step = UNDER_WAY if under_way(reported) else ANNOUNCED if _ANNOUNCED.search(reported) else 0
+    if step:
         # A step towards the outcome already counts less, whatever its tense.
-        factor = UNDER_WAY * (1.0 if use == outcome_uses.ASIDE else USE_WEIGHTS.get(use, 1.0))
+        factor = step * (1.0 if use == outcome_uses.ASIDE else USE_WEIGHTS.get(use, 1.0))
     else:
         factor = USE_WEIGHTS.get(use, 1.0)
     if subject_acts(reading, parts):
