@@ -5,12 +5,14 @@
 
 Imports Wikipedia's Current Events log for the years the claims span (by default 2012-2024,
 about 55,000 events: an archive that holds years of log) into a scratch database, then records
-each claim of ``bench/event_claims.jsonl`` as an editor would find it: an open claim with one
+each claim of ``bench/event_claims.jsonl`` (and of ``bench/event_claims_fresh.jsonl`` when
+there is one) as an editor would find it: an open claim with one
 accepted forecast made on the claim's day, with its deadline. It asks ``events_for_claim``
 (the selector the resolve page calls) for five suggestions, and the frozen copy of the matcher
 as it was before (``event_suggestions_baseline.py``) in the same run, and reports how often an
-event that settles the claim comes first and how often it is among the five, for the tuning
-and untouched parts apart.
+event that settles the claim comes first and how often it is among the five, for each part
+(a claim's ``split``: "tuning", or a set not yet tuned on) apart, and how long a suggestion
+takes (the mean and the slowest claim).
 
 A claim's settling events are named by day, story heading, index and the first 12 hex digits
 of the sha1 of the item's sentence (as the importer reads it, sources stripped), so the log's
@@ -39,7 +41,7 @@ CORPUS_DIR = Path(
     os.environ.get("ARCHIVE_CORPUS_DIR", BENCH_DIR.parent.parent / "shared" / "corpus")
 )
 LOG_DIR = CORPUS_DIR / "events" / "wikipedia-current-events"
-CLAIMS = BENCH_DIR / "event_claims.jsonl"
+CLAIMS = (BENCH_DIR / "event_claims.jsonl", BENCH_DIR / "event_claims_fresh.jsonl")
 SHOWN = 5
 
 
@@ -48,8 +50,12 @@ def fingerprint(text: str) -> str:
 
 
 def load_claims() -> list[dict]:
-    with CLAIMS.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    claims = []
+    for path in CLAIMS:
+        if path.exists():
+            with path.open(encoding="utf-8") as handle:
+                claims += [json.loads(line) for line in handle if line.strip()]
+    return claims
 
 
 def settling_ids(claim: dict) -> set[int]:
@@ -123,9 +129,7 @@ def main() -> int:
     parser.add_argument("--keep", help="keep the SQLite scratch file in this folder")
     parser.add_argument("--verbose", action="store_true", help="one line per claim")
     parser.add_argument("--claim", help="run only the claim with this id, showing its ranking")
-    parser.add_argument(
-        "--part", choices=("tuning", "untouched", "all"), default="all", help="which claims to run"
-    )
+    parser.add_argument("--part", default="all", help="which claims to run (a split, or all)")
     args = parser.parse_args()
     first, _, last = args.years.partition("-")
     years = range(int(first), int(last or first) + 1)
@@ -152,7 +156,7 @@ def main() -> int:
         claims = [c for c in load_claims() if args.part in (c["split"], "all")]
         if args.claim:
             claims = [c for c in claims if c["id"] == args.claim]
-        tally = {}  # (part, matcher) -> [top-1, top-5, count, seconds]
+        tally = {}  # (part, matcher) -> [top-1, top-5, count, seconds, slowest]
         with transaction.atomic():
             outlet = Outlet.objects.create(name="Bench Outlet", slug="bench-outlet-suggestions")
             article = Article.objects.create(
@@ -174,11 +178,12 @@ def main() -> int:
                     ranked = select(claim=row, limit=SHOWN)
                     seconds = time.perf_counter() - started
                     at = position(ranked, wanted)
-                    counts = tally.setdefault((claim["split"], name), [0, 0, 0, 0.0])
+                    counts = tally.setdefault((claim["split"], name), [0, 0, 0, 0.0, 0.0])
                     counts[0] += at == 1
                     counts[1] += at is not None
                     counts[2] += 1
                     counts[3] += seconds
+                    counts[4] = max(counts[4], seconds)
                     line.append(f"{name} {at or '-'}")
                     if args.claim:
                         print(f"{name}: settling {sorted(wanted)}")
@@ -194,17 +199,21 @@ def main() -> int:
             transaction.set_rollback(True)
 
         print(
-            f"\n{'part':10} {'matcher':9} {'claims':>6} {'top 1':>12} {'top 5':>12} {'ms/claim':>9}"
+            f"\n{'part':10} {'matcher':9} {'claims':>6} {'top 1':>12} {'top 5':>12}"
+            f" {'ms/claim':>9} {'slowest':>8}"
         )
-        for part in ("tuning", "untouched", "all"):
+        parts = list(dict.fromkeys(claim["split"] for claim in claims))
+        for part in [*parts, "all"] if len(parts) > 1 else parts:
             for name in ("baseline", "now"):
                 rows = [v for (p, n), v in tally.items() if n == name and part in (p, "all")]
                 if not rows:
                     continue
-                one, five, count, seconds = (sum(col) for col in zip(*rows, strict=True))
+                one, five, count, seconds, _ = (sum(col) for col in zip(*rows, strict=True))
+                slowest = max(row[4] for row in rows)
                 print(
                     f"{part:10} {name:9} {count:6} {one:4} ({one / count:4.0%})"
                     f" {five:4} ({five / count:4.0%}) {seconds / count * 1000:9.0f}"
+                    f" {slowest * 1000:8.0f}"
                 )
         return 0
     finally:

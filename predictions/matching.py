@@ -423,12 +423,10 @@ def _said(text: str) -> frozenset[str]:
 def _factor(reported: str, reading: Reading, parts: ClaimParts) -> float:
     """What the event's way of reporting the outcome makes of its word score, at most 1."""
     use = outcome_use(reading, parts)
+    weight = USE_WEIGHTS.get(use, 1.0) if use is not None else 1.0
     step = UNDER_WAY if under_way(reported) else ANNOUNCED if _ANNOUNCED.search(reported) else 0
-    if step:
-        # A step towards the outcome already counts less, whatever its tense.
-        factor = step * (1.0 if use == outcome_uses.ASIDE else USE_WEIGHTS.get(use, 1.0))
-    else:
-        factor = USE_WEIGHTS.get(use, 1.0)
+    # A step towards the outcome already counts less, whatever its tense.
+    factor = step * (1.0 if use == outcome_uses.ASIDE else weight) if step else weight
     if subject_acts(reading, parts):
         factor *= SUBJECT_ACTS
     return factor / (SUBJECT_ACTS * USE_WEIGHTS[outcome_uses.ACT])  # the most factors give
@@ -470,7 +468,7 @@ def rank_events(
     weights = Weights(len(documents) + 1, dict(frequencies))
     claim_weight = sum(weights.of(t) for t in wanted)
 
-    def overlap(said: frozenset[str] | set[str], heading: set[str]) -> float:
+    def overlap(said: frozenset[str], heading: set[str]) -> float:
         shared = sum(weights.of(t) for t in wanted & said)
         shared += HEADING_WEIGHT * sum(weights.of(t) for t in wanted & heading)
         if not shared:
@@ -493,10 +491,14 @@ def rank_events(
     for _, when, event, heading in first[: max(READ_CLOSELY, limit)]:
         reported = evidence(event.text)
         reading = read(reported)
-        said = {token for _, word in reading.content for token in word}
-        if not said:
+        reported_said = frozenset(token for _, word in reading.content for token in word)
+        if not reported_said:
             continue
-        score = overlap(said, heading - said) * when * _factor(reported, reading, parts)
+        score = (
+            overlap(reported_said, heading - reported_said)
+            * when
+            * _factor(reported, reading, parts)
+        )
         if score >= minimum:
             scored.append((event.key, score))
     scored.sort(key=lambda pair: -pair[1])
