@@ -115,11 +115,17 @@ def position(ranked, wanted: set[int]) -> int | None:
 
 def import_log(years: range) -> None:
     from django.core.management import call_command
+    from django.db import connection
 
     paths = [str(LOG_DIR / str(year)) for year in years if (LOG_DIR / str(year)).is_dir()]
     started = time.perf_counter()
     out = io.StringIO()
     call_command("import_events", *paths, stdout=out, verbosity=0)
+    if connection.vendor == "postgresql":
+        # What autovacuum does soon after a large import: without the table's statistics the
+        # planner reads every event of a period instead of using the full-text index.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE predictions_event, predictions_tag, predictions_event_tags")
     print(f"import: {time.perf_counter() - started:.0f} s; {out.getvalue().strip()}")
 
 

@@ -24,6 +24,11 @@ PHRASES: dict[str, str] = {
     "united kingdom": "britain",
     "great britain": "britain",
     "u.k.": "britain",
+    # Other Americas are not the United States ("america" alone is).
+    "latin america": "latinamerica",
+    "south america": "southamerica",
+    "central america": "centralamerica",
+    "north america": "northamerica",
     "united states": "usa",
     "u.s.": "usa",
     "u.s.a.": "usa",

@@ -25,6 +25,9 @@ TRIGRAM_THRESHOLD = 0.2
 SUGGESTION_MINIMUM = 0.45
 MATCH_MINIMUM = 0.15
 CANDIDATES = 1000
+# How many events each of the two searches (sentences, headings) hands to the ranking of
+# events_for_claim: enough for the settling event, few enough for the page to stay quick.
+EVENT_CANDIDATES = 600
 # How many story headings (tags) sharing the claim's words lead to their events.
 STORIES = 20
 # Events this many days past a claim's deadline are not offered (their weight is small).
@@ -140,7 +143,7 @@ def _event_candidates(words: list[str], period: Q) -> list[int]:
             .filter(matched__gt=0)
             .order_by("-matched", "occurred_on", "id")
         )
-    by_text = list(found.values_list("pk", flat=True)[:CANDIDATES])
+    by_text = list(found.values_list("pk", flat=True)[:EVENT_CANDIDATES])
     # The stories whose headings name most of the words, and the events under them: the
     # settling event's sentence often leaves to its heading what the story is.
     names = Tag.objects.filter(_containing_any(("name",), terms)).values_list("pk", "name")
@@ -151,7 +154,7 @@ def _event_candidates(words: list[str], period: Q) -> list[int]:
         Event.objects.filter(period)
         .filter(Exists(tagged))
         .order_by("occurred_on", "id")
-        .values_list("pk", flat=True)[:CANDIDATES]
+        .values_list("pk", flat=True)[:EVENT_CANDIDATES]
     )
     return list(dict.fromkeys(by_text + list(by_heading)))
 
