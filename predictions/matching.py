@@ -357,24 +357,35 @@ def outcome_use(text: str | Reading, parts: ClaimParts) -> str | None:
     return outcome_uses.strongest(uses)
 
 
-def event_search_words(text: str) -> list[str]:
-    """Words to find an event by: the claim's content words and the other names of them.
+def event_search_groups(text: str) -> list[list[str]]:
+    """Words to find an event by, one group for each content word of the claim: the word and
+    its other names.
 
     Other names of places and bodies are searched ("EU" by "European Union"); those of
     outcome verbs are not (the subject's words find the event, the ranking reads its verb).
     """
-    words: dict[str, None] = {}
+    groups: list[list[str]] = []
+    seen: set[str] = set()
     for word in _WORD.findall(normalise_phrases(text)):
         lowered = word.casefold()
         if lowered in STOP_WORDS or len(lowered) < 2:
             continue
+        group: dict[str, None] = {}
         # Short words ("eu") are not searched for themselves, only by their longer names.
         for canonical in equivalents(lowered):
             others = () if canonical in OUTCOMES else surface_forms(canonical)
             for form in (lowered, canonical, *others):
-                if len(form) >= 3:
-                    words[form] = None
-    return list(words)
+                if len(form) >= 3 and form not in seen:
+                    group[form] = None
+        if group:
+            seen.update(group)
+            groups.append(list(group))
+    return groups
+
+
+def event_search_words(text: str) -> list[str]:
+    """The words of ``event_search_groups``, in one list."""
+    return [word for group in event_search_groups(text) for word in group]
 
 
 @dataclass(frozen=True)

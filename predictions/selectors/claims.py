@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from predictions import matching
 from predictions.models import Claim, Event, Prediction, Tag
-from predictions.selectors.events import events_search
+from predictions.selectors.events import events_search_any_two
 
 # pg_trgm's default threshold (0.3) misses paraphrases of one outcome; lower it for suggestions.
 TRIGRAM_THRESHOLD = 0.2
@@ -130,12 +130,14 @@ def _claim_period(claim: Claim) -> tuple[datetime.date | None, datetime.date | N
     return made_on, deadline
 
 
-def _event_candidates(words: list[str], period: Q) -> list[int]:
-    """Ids of events in ``period`` whose text or story headings share the most of ``words``."""
+def _event_candidates(groups: list[list[str]], period: Q) -> list[int]:
+    """Ids of events in ``period`` whose text or story headings share the most of the words
+    of ``groups`` (a claim's words, each with its other names)."""
+    words = [word for group in groups for word in group]
     terms = _substring_terms(words)
     if connection.vendor == "postgresql":
-        # The full-text index ranks events by how well their sentences match.
-        found = events_search(q=" ".join(words), any_word=True).filter(period)
+        # The full-text index finds the events sharing two of the claim's words, and ranks them.
+        found = events_search_any_two(groups=groups).filter(period)
     else:
         found = (
             Event.objects.filter(period)
@@ -177,8 +179,8 @@ def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, floa
     story headings (tags), forecasts left out.
     """
     text = f"{claim.text} {claim.description}"
-    words = matching.event_search_words(text)
-    if not words:
+    groups = matching.event_search_groups(text)
+    if not groups:
         return []
     made_on, deadline = _claim_period(claim)
     period = Q()
@@ -186,7 +188,7 @@ def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, floa
         period &= Q(occurred_on__gte=made_on)
     if deadline is not None:
         period &= Q(occurred_on__lte=deadline + datetime.timedelta(days=AFTER_DEADLINE_DAYS))
-    ids = _event_candidates(words, period)
+    ids = _event_candidates(groups, period)
     rows = Event.objects.filter(pk__in=ids).values_list("pk", "title", "description", "occurred_on")
     headings: dict[int, list[str]] = {}
     for event_id, name in Event.tags.through.objects.filter(event_id__in=ids).values_list(

@@ -8,6 +8,7 @@ from predictions.matching import (
     EventText,
     claim_parts,
     concepts,
+    event_search_groups,
     event_search_words,
     evidence,
     is_forecast,
@@ -200,3 +201,11 @@ def test_the_close_reading_keeps_the_best_by_words(monkeypatch):
     ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL, limit=2, minimum=0)
     assert ranked[0][0] == "final"
     assert len(ranked) == 2
+
+
+def test_search_groups_keep_each_word_with_its_other_names():
+    groups = event_search_groups("Britain will leave the EU")
+    assert groups[0][0] == "britain" and "united kingdom" in groups[0]
+    assert any("european union" in group for group in groups)
+    assert not any("britain" in group for group in groups[1:]), "a form is searched once"
+    assert event_search_words("Britain will leave the EU") == [w for g in groups for w in g]
