@@ -367,7 +367,8 @@ def event_search_groups(text: str) -> list[list[str]]:
     groups: list[list[str]] = []
     seen: set[str] = set()
     for word in _WORD.findall(normalise_phrases(text)):
-        lowered = word.casefold()
+        # "Turkey's" is searched as "Turkey" (and "Turkish").
+        lowered = word.casefold().replace("\u2019", "'").removesuffix("'s")
         if lowered in STOP_WORDS or len(lowered) < 2:
             continue
         group: dict[str, None] = {}

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from predictions import matching
 from predictions.models import Claim, Event, Prediction, Tag
-from predictions.selectors.events import events_search_any_two
+from predictions.selectors.events import events_search_any_one, events_search_any_two
 
 # pg_trgm's default threshold (0.3) misses paraphrases of one outcome; lower it for suggestions.
 TRIGRAM_THRESHOLD = 0.2
@@ -136,8 +136,20 @@ def _event_candidates(groups: list[list[str]], period: Q) -> list[int]:
     words = [word for group in groups for word in group]
     terms = _substring_terms(words)
     if connection.vendor == "postgresql":
-        # The full-text index finds the events sharing two of the claim's words, and ranks them.
-        found = events_search_any_two(groups=groups).filter(period)
+        # The full-text index finds the events sharing two of the claim's words and ranks
+        # them; when they are few, the earliest sharing one word make up the number.
+        by_text = list(
+            events_search_any_two(groups=groups)
+            .filter(period)
+            .values_list("pk", flat=True)[:EVENT_CANDIDATES]
+        )
+        if len(by_text) < EVENT_CANDIDATES:
+            by_text += (
+                events_search_any_one(groups=groups)
+                .filter(period)
+                .exclude(pk__in=by_text)
+                .values_list("pk", flat=True)[: EVENT_CANDIDATES - len(by_text)]
+            )
     else:
         found = (
             Event.objects.filter(period)
@@ -145,7 +157,7 @@ def _event_candidates(groups: list[list[str]], period: Q) -> list[int]:
             .filter(matched__gt=0)
             .order_by("-matched", "occurred_on", "id")
         )
-    by_text = list(found.values_list("pk", flat=True)[:EVENT_CANDIDATES])
+        by_text = list(found.values_list("pk", flat=True)[:EVENT_CANDIDATES])
     # The stories whose headings name most of the words, and the events under them: the
     # settling event's sentence often leaves to its heading what the story is.
     names = Tag.objects.filter(_containing_any(("name",), terms)).values_list("pk", "name")

@@ -47,19 +47,25 @@ def events_search(*, q: str, any_word: bool = False) -> QuerySet[Event]:
     return Event.objects.filter(condition).order_by("-occurred_on", "-id")
 
 
-def events_search_any_two(*, groups: list[list[str]]) -> QuerySet[Event]:
-    """PostgreSQL only: events matching words of at least two of ``groups`` (any one word of
-    a group; a phrase as a phrase, a single group alone), best first.
-
-    Ranking reads each matching event's text, so leaving out events that share a single word
-    ("United States") keeps the search quick on a log of years.
-    """
+def _alternatives(groups: list[list[str]]) -> list[str]:
+    """Each group as a raw tsquery alternative of its words (a phrase as a phrase)."""
     alternatives = []
     for group in groups:
         forms = [" <-> ".join(_LEXEME.findall(form)) for form in group]
         forms = [form for form in forms if form]
         if forms:
             alternatives.append("(" + " | ".join(forms) + ")")
+    return alternatives
+
+
+def events_search_any_two(*, groups: list[list[str]]) -> QuerySet[Event]:
+    """PostgreSQL only: events matching words of at least two of ``groups`` (any one word of
+    a group; a single group alone), best first.
+
+    Ranking reads each matching event's text, so leaving out events that share a single word
+    ("United States") keeps the search quick on a log of years.
+    """
+    alternatives = _alternatives(groups)
     if not alternatives:
         return Event.objects.none()
     if len(alternatives) == 1:
@@ -73,6 +79,19 @@ def events_search_any_two(*, groups: list[list[str]]) -> QuerySet[Event]:
         .filter(document=query)
         .annotate(rank=SearchRank(vector, query))
         .order_by("-rank", "-occurred_on", "-id")
+    )
+
+
+def events_search_any_one(*, groups: list[list[str]]) -> QuerySet[Event]:
+    """PostgreSQL only: events matching any word of ``groups``, unranked, earliest first."""
+    alternatives = _alternatives(groups)
+    if not alternatives:
+        return Event.objects.none()
+    query = SearchQuery(" | ".join(alternatives), config="english", search_type="raw")
+    return (
+        Event.objects.alias(document=_postgres_vector())
+        .filter(document=query)
+        .order_by("occurred_on", "id")
     )
 
 
