@@ -190,7 +190,7 @@ def main() -> int:
                     counts[2] += 1
                     counts[3] += seconds
                     counts[4] = max(counts[4], seconds)
-                    line.append(f"{name} {at or '-'}")
+                    line.append(f"{name} {at or '-'} ({seconds * 1000:.0f} ms)")
                     if args.claim:
                         print(f"{name}: settling {sorted(wanted)}")
                         for event, score in select(claim=row, limit=10):
