@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from predictions import outcome_uses
 from predictions.synonyms import OUTCOMES, equivalents, normalise_phrases, surface_forms
 
 _STOP_WORDS_TEXT = """
@@ -173,8 +174,7 @@ _UNDER_WAY = re.compile(
       | \bface\s+off\b | \bdebates?\b | \bcampaign(?:s|ing)?\b
       | \b(?:apply|applies|applied)\s+(?:to|for)\b
       | \b(?:hold|holds|held)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:referendum|election|vote)\b
-      | \b(?:announces?|announced|confirms?|states?)\s+(?:that\s+)?[^.;]{0,60}?\bwill\b
-      | \b(?:upcoming|ahead\s+of|scheduled|planned)\b
+      | (?-i:\b(?:upcoming|ahead\s+of|scheduled|planned)\b)
       | \b(?:semi|quarter)-?finals?\b | \b(?:go|goes|went|advance|advances|advanced)\s+
         (?:through\s+)?to\s+the\s+(?:final|next\s+round)\b | \bqualif(?:y|ies|ied)\s+for\b
       | \b(?:approves?|approved|ratif(?:y|ies|ied)|votes?\s+to\s+(?:accept|approve|ratify))\b
@@ -183,12 +183,25 @@ _UNDER_WAY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 UNDER_WAY = 0.5
+# An announcement that something will happen ("confirms that the country will withdraw") is
+# often the decision itself, but is not yet the outcome.
+_ANNOUNCED = re.compile(
+    r"\b(?:announces?|announced|confirms?|states?)\s+(?:that\s+)?[^.;]{0,60}?\bwill\b",
+    re.IGNORECASE,
+)
+ANNOUNCED = 0.75
 # An event whose sentence has the claim's subject doing the claim's outcome ("Macron wins",
 # "Sweden joins") reports the outcome itself, not the talk around it.
 SUBJECT_ACTS = 1.4
 # How many content words may stand between the subject and the outcome ("Trump and North
 # Korean Chairman Kim Jong-un meet").
 SUBJECT_REACH = 8
+# An event that reports the outcome done that day ("deposes", "is elected") counts more than
+# one that names it in passing, and one that names it only as past or to come counts less
+# ("the deposed president", "after he resigned", "the decision to overturn").
+# How many of the candidates best by their words alone are read closely.
+READ_CLOSELY = 150
+USE_WEIGHTS = {outcome_uses.ACT: 1.25, outcome_uses.NAMED: 1.0, outcome_uses.ASIDE: 0.6}
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[\"\u201c(A-Z0-9])")
@@ -232,18 +245,45 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _concept_words(text: str) -> list[tuple[str, ...]]:
-    """The content words of ``text`` in order, each as the stems of its canonical words."""
-    out = []
-    for word in _WORD.findall(normalise_phrases(_unaccented(text))):
-        lowered = word.casefold().replace("\u2019", "'")
-        if lowered in STOP_WORDS or len(lowered) < 2:
+def _spelling(token: str) -> str:
+    """One spelling for British and American forms of a stem: "programm"/"program", "labour"."""
+    if token.endswith("mm"):
+        return token[:-1]
+    if len(token) > 5 and token.endswith("our"):
+        return token[:-3] + "or"
+    return token
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_concepts(word: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_spelling(stem(c)) for c in equivalents(word)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text as its words (lower case, with the punctuation that ends clauses) and its
+    content words: each as its index among the words and the stems of its canonical words."""
+
+    words: list[str]
+    content: list[tuple[int, tuple[str, ...]]]
+
+
+def read(text: str) -> Reading:
+    words = outcome_uses.words_of(normalise_phrases(_unaccented(text)))
+    content = []
+    for i, word in enumerate(words):
+        if word in STOP_WORDS or len(word) < 2 or not _WORD.fullmatch(word):
             continue
         # Years name the occasion; other numbers (tallies, percentages) only lengthen the text.
-        if _NUMBER.fullmatch(lowered) and not _YEAR.fullmatch(lowered):
+        if _NUMBER.fullmatch(word) and not _YEAR.fullmatch(word):
             continue
-        out.append(tuple(dict.fromkeys(stem(c) for c in equivalents(lowered))))
-    return out
+        content.append((i, _word_concepts(word)))
+    return Reading(words, content)
+
+
+def _concept_words(text: str) -> list[tuple[str, ...]]:
+    """The content words of ``text`` in order, each as the stems of its canonical words."""
+    return [concepts for _, concepts in read(text).content]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -258,7 +298,7 @@ def concepts(text: str) -> set[str]:
 
 
 _WILL = re.compile(r"\b(?:will|won't|would|shall|is\s+going\s+to|are\s+going\s+to)\b", re.I)
-_OUTCOME_STEMS = frozenset(stem(word) for word in OUTCOMES)
+_OUTCOME_STEMS = frozenset(_spelling(stem(word)) for word in OUTCOMES)
 
 
 @dataclass(frozen=True)
@@ -284,44 +324,69 @@ def claim_parts(claim: str) -> ClaimParts:
     return ClaimParts(frozenset(subject), frozenset(outcome), stems)
 
 
-def subject_acts(
-    text: str | list[tuple[str, ...]], parts: ClaimParts, *, reach: int | None = None
-) -> bool:
-    """Whether ``text`` names the claim's subject and, within ``reach`` words after, its outcome."""
+def subject_acts(text: str | Reading, parts: ClaimParts, *, reach: int | None = None) -> bool:
+    """Whether ``text`` names the claim's subject and, within ``reach`` words after, does its
+    outcome that day ("Egypt's army deposes", not "the army's deposed president")."""
     if not parts.subject or not parts.outcome:
         return False
+    reading = read(text) if isinstance(text, str) else text
     reach = SUBJECT_REACH if reach is None else reach
     last_subject = None
-    for i, word in enumerate(_concept_words(text) if isinstance(text, str) else text):
+    for i, (at, word) in enumerate(reading.content):
         if (
             parts.outcome.intersection(word)
             and last_subject is not None
             and i - last_subject <= reach
+            and outcome_uses.use_of(reading.words, at) == outcome_uses.ACT
         ):
             return True
-        if parts.subject.intersection(word):
+        if parts.subject.intersection(word) and not outcome_uses.in_time_clause(reading.words, at):
             last_subject = i
     return False
 
 
-def event_search_words(text: str) -> list[str]:
-    """Words to find an event by: the claim's content words and the other names of them.
+def outcome_use(text: str | Reading, parts: ClaimParts) -> str | None:
+    """How ``text`` uses the claim's outcome at best (``outcome_uses.ACT``, ``NAMED`` or
+    ``ASIDE``), or None when it does not name it."""
+    reading = read(text) if isinstance(text, str) else text
+    uses = {
+        outcome_uses.use_of(reading.words, at)
+        for at, word in reading.content
+        if parts.outcome.intersection(word)
+    }
+    return outcome_uses.strongest(uses)
+
+
+def event_search_groups(text: str) -> list[list[str]]:
+    """Words to find an event by, one group for each content word of the claim: the word and
+    its other names.
 
     Other names of places and bodies are searched ("EU" by "European Union"); those of
     outcome verbs are not (the subject's words find the event, the ranking reads its verb).
     """
-    words: dict[str, None] = {}
+    groups: list[list[str]] = []
+    seen: set[str] = set()
     for word in _WORD.findall(normalise_phrases(text)):
-        lowered = word.casefold()
+        # "Turkey's" is searched as "Turkey" (and "Turkish").
+        lowered = word.casefold().replace("\u2019", "'").removesuffix("'s")
         if lowered in STOP_WORDS or len(lowered) < 2:
             continue
+        group: dict[str, None] = {}
         # Short words ("eu") are not searched for themselves, only by their longer names.
         for canonical in equivalents(lowered):
             others = () if canonical in OUTCOMES else surface_forms(canonical)
             for form in (lowered, canonical, *others):
-                if len(form) >= 3:
-                    words[form] = None
-    return list(words)
+                if len(form) >= 3 and form not in seen:
+                    group[form] = None
+        if group:
+            seen.update(group)
+            groups.append(list(group))
+    return groups
+
+
+def event_search_words(text: str) -> list[str]:
+    """The words of ``event_search_groups``, in one list."""
+    return [word for group in event_search_groups(text) for word in group]
 
 
 @dataclass(frozen=True)
@@ -353,6 +418,32 @@ def timing(
     return 0.5 ** ((occurred_on - made_on).days / OPEN_HALF_LIFE)
 
 
+def _said(text: str) -> frozenset[str]:
+    """The concepts of ``text``, quickly (forecast sentences included)."""
+    words = _WORD.findall(normalise_phrases(_unaccented(text)))
+    found: set[str] = set()
+    for word in words:
+        lowered = word.casefold().replace("\u2019", "'")
+        if lowered in STOP_WORDS or len(lowered) < 2:
+            continue
+        if _NUMBER.fullmatch(lowered) and not _YEAR.fullmatch(lowered):
+            continue
+        found.update(_word_concepts(lowered))
+    return frozenset(found)
+
+
+def _factor(reported: str, reading: Reading, parts: ClaimParts) -> float:
+    """What the event's way of reporting the outcome makes of its word score, at most 1."""
+    use = outcome_use(reading, parts)
+    weight = USE_WEIGHTS.get(use, 1.0) if use is not None else 1.0
+    step = UNDER_WAY if under_way(reported) else ANNOUNCED if _ANNOUNCED.search(reported) else 0
+    # A step towards the outcome already counts less, whatever its tense.
+    factor = step * (1.0 if use == outcome_uses.ASIDE else weight) if step else weight
+    if subject_acts(reading, parts):
+        factor *= SUBJECT_ACTS
+    return factor / (SUBJECT_ACTS * USE_WEIGHTS[outcome_uses.ACT])  # the most factors give
+
+
 def rank_events(
     claim: str,
     candidates: Sequence[EventText],
@@ -372,40 +463,54 @@ def rank_events(
     not read, and an event with nothing else is left out.
     """
     parts = claim_parts(claim)
-    wanted = set(parts.stems)
+    wanted = frozenset(parts.stems)
     if not wanted:
         return []
+    # First every candidate by its words alone, then the best of them closely: their
+    # forecast sentences, the use of the outcome, who does it (the costly part).
     documents = []
     for event in candidates:
-        reported = evidence(event.text)
-        words = _concept_words(reported)
-        said = {token for word in words for token in word}
-        if not said:
-            continue
+        said = _said(event.text)
         heading = set().union(*(_heading_concepts(h) for h in event.headings)) - said
-        factor = UNDER_WAY if under_way(reported) else 1.0
-        if subject_acts(words, parts):
-            factor *= SUBJECT_ACTS
-        documents.append((event, said, heading, factor))
+        if said:
+            documents.append((event, said, heading))
     frequencies: Counter[str] = Counter()
-    for _, said, heading, _ in documents:
+    for _, said, heading in documents:
         frequencies.update(said | heading)
     weights = Weights(len(documents) + 1, dict(frequencies))
     claim_weight = sum(weights.of(t) for t in wanted)
-    scored = []
-    for event, said, heading, step in documents:
+
+    def overlap(said: frozenset[str], heading: set[str]) -> float:
         shared = sum(weights.of(t) for t in wanted & said)
         shared += HEADING_WEIGHT * sum(weights.of(t) for t in wanted & heading)
         if not shared:
-            continue
+            return 0.0
         size = sum(weights.of(t) for t in said) + HEADING_WEIGHT * sum(
             weights.of(t) for t in heading
         )
-        score = (shared / claim_weight) ** (1 - PRECISION_WEIGHT) * (
+        return (shared / claim_weight) ** (1 - PRECISION_WEIGHT) * (
             shared / size
         ) ** PRECISION_WEIGHT
-        score *= step * timing(event.occurred_on, made_on=made_on, deadline=deadline)
-        score /= SUBJECT_ACTS  # the most any factor gives, so that scores stay within 0-1
+
+    first = []
+    for event, said, heading in documents:
+        score = overlap(said, heading)
+        if score:
+            when = timing(event.occurred_on, made_on=made_on, deadline=deadline)
+            first.append((score * when, when, event, heading))
+    first.sort(key=lambda row: -row[0])
+    scored = []
+    for _, when, event, heading in first[: max(READ_CLOSELY, limit)]:
+        reported = evidence(event.text)
+        reading = read(reported)
+        reported_said = frozenset(token for _, word in reading.content for token in word)
+        if not reported_said:
+            continue
+        score = (
+            overlap(reported_said, heading - reported_said)
+            * when
+            * _factor(reported, reading, parts)
+        )
         if score >= minimum:
             scored.append((event.key, score))
     scored.sort(key=lambda pair: -pair[1])

@@ -24,6 +24,11 @@ PHRASES: dict[str, str] = {
     "united kingdom": "britain",
     "great britain": "britain",
     "u.k.": "britain",
+    # Other Americas are not the United States ("america" alone is).
+    "latin america": "latinamerica",
+    "south america": "southamerica",
+    "central america": "centralamerica",
+    "north america": "northamerica",
     "united states": "usa",
     "u.s.": "usa",
     "u.s.a.": "usa",
@@ -35,25 +40,25 @@ PHRASES: dict[str, str] = {
     "white house": "president",
     "prime minister": "premier",
     "step down": "resign",
-    "steps down": "resign",
-    "stepped down": "resign",
-    "stepping down": "resign",
+    "steps down": "resigns",
+    "stepped down": "resigned",
+    "stepping down": "resigning",
     "leave office": "resign",
-    "leaves office": "resign",
-    "left office": "resign",
-    "forced out": "resign",
+    "leaves office": "resigns",
+    "left office": "resigned",
+    "forced out": "ousted",
     "pull out": "leave",
-    "pulls out": "leave",
-    "pulled out": "leave",
-    "strike down": "decide",
-    "strikes down": "decide",
-    "struck down": "decide",
+    "pulls out": "leaves",
+    "pulled out": "withdrew",
+    "strike down": "overturn",
+    "strikes down": "overturns",
+    "struck down": "overturned",
     "touch down": "land",
-    "touches down": "land",
+    "touches down": "lands",
     "lift off": "launch",
-    "lifts off": "launch",
+    "lifts off": "launches",
     "blast off": "launch",
-    "military operation": "invade",
+    "military operation": "invasion",
     "put off": "postpone",
 }
 
@@ -129,6 +134,7 @@ _OUTCOMES = {
     "raise": "raise raises raised hike hikes hiked increase increases increased",
     "invade": "invade invades invaded invading invasion",
     "postpone": "postpone postpones postponed postponement delay delays delayed",
+    "invoke": "invoke invokes invoked invoking trigger triggers triggered triggering",
     "declare": "declare declares declared declaration proclaim proclaims proclaimed",
     "president": "presidency presidential",
     "premier": "premiership",
@@ -178,4 +184,5 @@ def equivalents(word: str) -> tuple[str, ...]:
 def surface_forms(canonical: str) -> list[str]:
     """The listed words and phrases that stand for ``canonical``, to search the database with."""
     words = [word for word, targets in WORDS.items() if canonical in targets and word != canonical]
-    return words + [phrase for phrase, target in PHRASES.items() if target == canonical]
+    phrases = [phrase for phrase, target in PHRASES.items() if canonical in equivalents(target)]
+    return words + phrases

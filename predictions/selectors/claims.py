@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from predictions import matching
 from predictions.models import Claim, Event, Prediction, Tag
-from predictions.selectors.events import events_search
+from predictions.selectors.events import events_search_any_one, events_search_any_two
 
 # pg_trgm's default threshold (0.3) misses paraphrases of one outcome; lower it for suggestions.
 TRIGRAM_THRESHOLD = 0.2
@@ -25,6 +25,9 @@ TRIGRAM_THRESHOLD = 0.2
 SUGGESTION_MINIMUM = 0.45
 MATCH_MINIMUM = 0.15
 CANDIDATES = 1000
+# How many events each of the two searches (sentences, headings) hands to the ranking of
+# events_for_claim: enough for the settling event, few enough for the page to stay quick.
+EVENT_CANDIDATES = 600
 # How many story headings (tags) sharing the claim's words lead to their events.
 STORIES = 20
 # Events this many days past a claim's deadline are not offered (their weight is small).
@@ -127,12 +130,26 @@ def _claim_period(claim: Claim) -> tuple[datetime.date | None, datetime.date | N
     return made_on, deadline
 
 
-def _event_candidates(words: list[str], period: Q) -> list[int]:
-    """Ids of events in ``period`` whose text or story headings share the most of ``words``."""
+def _event_candidates(groups: list[list[str]], period: Q) -> list[int]:
+    """Ids of events in ``period`` whose text or story headings share the most of the words
+    of ``groups`` (a claim's words, each with its other names)."""
+    words = [word for group in groups for word in group]
     terms = _substring_terms(words)
     if connection.vendor == "postgresql":
-        # The full-text index ranks events by how well their sentences match.
-        found = events_search(q=" ".join(words), any_word=True).filter(period)
+        # The full-text index finds the events sharing two of the claim's words and ranks
+        # them; when they are few, the earliest sharing one word make up the number.
+        by_text = list(
+            events_search_any_two(groups=groups)
+            .filter(period)
+            .values_list("pk", flat=True)[:EVENT_CANDIDATES]
+        )
+        if len(by_text) < EVENT_CANDIDATES:
+            by_text += (
+                events_search_any_one(groups=groups)
+                .filter(period)
+                .exclude(pk__in=by_text)
+                .values_list("pk", flat=True)[: EVENT_CANDIDATES - len(by_text)]
+            )
     else:
         found = (
             Event.objects.filter(period)
@@ -140,7 +157,7 @@ def _event_candidates(words: list[str], period: Q) -> list[int]:
             .filter(matched__gt=0)
             .order_by("-matched", "occurred_on", "id")
         )
-    by_text = list(found.values_list("pk", flat=True)[:CANDIDATES])
+        by_text = list(found.values_list("pk", flat=True)[:EVENT_CANDIDATES])
     # The stories whose headings name most of the words, and the events under them: the
     # settling event's sentence often leaves to its heading what the story is.
     names = Tag.objects.filter(_containing_any(("name",), terms)).values_list("pk", "name")
@@ -151,7 +168,7 @@ def _event_candidates(words: list[str], period: Q) -> list[int]:
         Event.objects.filter(period)
         .filter(Exists(tagged))
         .order_by("occurred_on", "id")
-        .values_list("pk", flat=True)[:CANDIDATES]
+        .values_list("pk", flat=True)[:EVENT_CANDIDATES]
     )
     return list(dict.fromkeys(by_text + list(by_heading)))
 
@@ -174,8 +191,8 @@ def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, floa
     story headings (tags), forecasts left out.
     """
     text = f"{claim.text} {claim.description}"
-    words = matching.event_search_words(text)
-    if not words:
+    groups = matching.event_search_groups(text)
+    if not groups:
         return []
     made_on, deadline = _claim_period(claim)
     period = Q()
@@ -183,7 +200,7 @@ def events_for_claim(*, claim: Claim, limit: int = 10) -> list[tuple[Event, floa
         period &= Q(occurred_on__gte=made_on)
     if deadline is not None:
         period &= Q(occurred_on__lte=deadline + datetime.timedelta(days=AFTER_DEADLINE_DAYS))
-    ids = _event_candidates(words, period)
+    ids = _event_candidates(groups, period)
     rows = Event.objects.filter(pk__in=ids).values_list("pk", "title", "description", "occurred_on")
     headings: dict[int, list[str]] = {}
     for event_id, name in Event.tags.through.objects.filter(event_id__in=ids).values_list(

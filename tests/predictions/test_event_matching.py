@@ -8,6 +8,7 @@ from predictions.matching import (
     EventText,
     claim_parts,
     concepts,
+    event_search_groups,
     event_search_words,
     evidence,
     is_forecast,
@@ -154,3 +155,57 @@ def test_nothing_to_match_ranks_nothing():
     assert rank_events("the", [_event(1, "The Rovers win.")]) == []
     assert rank_events("Rovers win", []) == []
     assert rank_events("Rovers win", [_event(1, "Polls suggest the Rovers will win.")]) == []
+
+
+def test_the_event_outranks_its_aftermath():
+    claim = "The harbour board will remove chair Tom Reed"
+    heading = ["Lakeside harbour board crisis"]
+    events = [
+        _event("free", "Lawyers ask the harbour board to free deposed chair Tom Reed.", FINAL, heading),
+        _event("march", "Supporters of ousted chair Tom Reed march two weeks after the harbour board removed him.", FINAL, heading),
+        _event("deed", "The Lakeside harbour board deposes its chair, Tom Reed, and names an interim chair.", FINAL - datetime.timedelta(days=14), heading),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=None)
+    assert [key for key, _ in ranked][0] == "deed"
+
+
+def test_a_subject_in_a_clause_of_time_does_not_act():
+    parts = claim_parts("The high court will overturn the harbour levy")
+    assert subject_acts("The high court overturns the harbour levy.", parts)
+    assert not subject_acts(
+        "In the first vote since the high court's ruling, Lakeside voters reject a new levy.", parts
+    )
+
+
+def test_a_ruling_outranks_a_later_vote_that_refers_to_it():
+    claim = "The high court will overturn the harbour levy"
+    events = [
+        _event("later", "In the first vote since the high court's decision to overturn the harbour levy, Lakeside voters reject a new levy."),
+        _event("ruling", "The high court overturns the harbour levy and the fishing permits, ending the tax and returning the fees to the towns.", FINAL - datetime.timedelta(days=30)),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "ruling"
+
+
+def test_british_and_american_spellings_meet():
+    assert concepts("the labour programme") == concepts("the labor program")
+
+
+def test_the_close_reading_keeps_the_best_by_words(monkeypatch):
+    import predictions.matching as matching
+
+    claim = "The Rovers will win the 2031 Lakeside Cup"
+    events = [_event(i, f"Item {i} on the Lakeside weather.") for i in range(40)]
+    events.append(_event("final", "The Rovers win the 2031 Lakeside Cup."))
+    monkeypatch.setattr(matching, "READ_CLOSELY", 3)
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL, limit=2, minimum=0)
+    assert ranked[0][0] == "final"
+    assert len(ranked) == 2
+
+
+def test_search_groups_keep_each_word_with_its_other_names():
+    groups = event_search_groups("Britain will leave the EU")
+    assert groups[0][0] == "britain" and "united kingdom" in groups[0]
+    assert any("european union" in group for group in groups)
+    assert not any("britain" in group for group in groups[1:]), "a form is searched once"
+    assert event_search_words("Britain will leave the EU") == [w for g in groups for w in g]

@@ -88,3 +88,12 @@ def test_a_claim_with_no_content_words_has_no_suggestions():
     claim = _claim("It will be so")
     _event("It is so.")
     assert events_for_claim(claim=claim) == []
+
+
+def test_an_event_sharing_one_word_is_still_a_candidate():
+    # On PostgreSQL the search first takes events sharing two of the claim's words; one
+    # sharing a single word makes up the candidates when those are few.
+    claim = _claim("Norway will join the alliance")
+    member = _event("Oslo celebrates as Norway becomes a full member.")
+    _event("A storm floods the Lakeside harbour.")
+    assert [event for event, _ in events_for_claim(claim=claim)] == [member]
