@@ -139,8 +139,8 @@ def search_terms(text: str, *, count: int = 6) -> list[str]:
 # Events that settle a claim -------------------------------------------------------------------
 #
 # An event log holds years of events, and the one that settles a claim rarely repeats the
-# claim's words: its story heading does ("2016 World Series" above "the Cubs defeat the
-# Indians 8-7"), and its verbs are the outcome's other names ("defeats" for "will win"). So an
+# claim's words: its story heading does ("2031 Harbour Cup" above "the Gulls defeat the
+# Herons 3-2"), and its verbs are the outcome's other names ("defeats" for "will win"). So an
 # event is matched on its sentences and its headings, words are reduced to the canonical words
 # of ``predictions.synonyms``, sentences that only expect something are left out, and the day
 # it happened counts: after the forecast was made, and near the deadline rather than long after.

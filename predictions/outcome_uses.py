@@ -203,7 +203,7 @@ def _is_noun(word: str, before: str | None, after: str | None) -> bool:
     if word in _NOUNS:
         if word not in ("win", "defeat", "exit", "deal", "deals"):
             return True
-        # "the Cubs defeat the Indians", "Labour win": a verb when nothing that goes before a
+        # "the Gulls defeat the Herons", "Labour win": a verb when nothing that goes before a
         # noun precedes it and an object or the clause's end follows ("a global deal on").
         if before is None or before in _DETERMINERS or before in _RESULT_VERBS:
             return True
