@@ -27,10 +27,7 @@ from predictions.deadlines import effective_deadline
 from predictions.errors import ResolutionError
 from predictions.models import Claim, ClaimResolution, Event, Judgement, Prediction
 from predictions.scoring import brier, log_score
-from predictions.services.scores import (
-    leaderboards_recompute_after_commit,
-    leaderboards_touched,
-)
+from predictions.services.board_changes import leaderboards_note_verdicts
 
 PERMISSION = "predictions.resolve_claim"
 BATCH_SIZE = 2000
@@ -50,13 +47,6 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
     came_true = outcome == judging.YES
     return brier(probability, came_true), log_score(probability, came_true)
-
-
-def _recompute_after_commit(judgements: Iterable[Judgement]) -> None:
-    """After commit, update the board rows of the predictions these judgements changed."""
-    ids = [judgement.prediction_id for judgement in judgements]
-    if ids:
-        leaderboards_recompute_after_commit(leaderboards_touched(ids))
 
 
 def _insert_judgements(
@@ -178,8 +168,13 @@ def _write(
 ) -> list[Judgement]:
     """Append one judgement per ``(prediction id, probability, outcome)`` and copy it over.
 
-    ``outcome`` None means the verdict is withdrawn and the prediction is open again.
+    ``outcome`` None means the verdict is withdrawn and the prediction is open again. The
+    difference to the board rows is recorded in the same transaction (the predictions are
+    locked by the caller), and the boards are updated once it commits.
     """
+    leaderboards_note_verdicts(
+        [(pk, outcome, *_scores(probability, outcome)) for pk, probability, outcome in changes]
+    )
     judgements = _insert_judgements(changes, event=event, note=note, by=by, now=now)
 
     _copy_verdicts(changes, now=now)
@@ -320,7 +315,6 @@ def claim_resolve(
     )
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    _recompute_after_commit(judgements)
     return judgements
 
 
@@ -338,7 +332,6 @@ def claim_unresolve(*, claim: Claim, note: str = "", by: Actor) -> list[Judgemen
     judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    _recompute_after_commit(judgements)
     return judgements
 
 
@@ -377,7 +370,6 @@ def prediction_judge(
         [(locked.pk, locked.probability, wanted)], event=event, note=note, by=by, now=timezone.now()
     )
     prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
-    _recompute_after_commit([judgement])
     return judgement
 
 
@@ -397,7 +389,6 @@ def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str,
         note=note,
         by=by,
     )
-    _recompute_after_commit(judgements)
     return judgements
 
 
