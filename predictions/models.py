@@ -442,10 +442,11 @@ class LeaderboardEntry(models.Model):
             ),
         ]
         indexes = [
-            # A board in order (its top read off the index, a row's place counted through it).
+            # A board in order: its top read off the index, a row's place counted through it
+            # (``resolved`` included, so that counting the ranked rows needs no table reads).
             models.Index(
-                fields=["scope", "period", "tag", "adjusted_brier"],
-                name="predictions_board_adjusted_idx",
+                fields=["scope", "period", "tag", "adjusted_brier", "resolved"],
+                name="predictions_board_order_idx",
             ),
         ]
 

@@ -76,6 +76,12 @@ class RowSums:
             if mine == [0, 0, 0]:
                 del self.bins[k]
 
+    def is_possible(self) -> bool:
+        """Whether these could be the sums of some predictions (no count below zero)."""
+        counts = [self.resolved, self.correct, self.pending]
+        counts += [n for n, _, hits in self.bins.values()] + [h for _, _, h in self.bins.values()]
+        return min(counts) >= 0 and self.correct <= self.resolved
+
     def is_zero(self) -> bool:
         return not (
             self.resolved

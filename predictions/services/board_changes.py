@@ -119,6 +119,24 @@ def contributions_all() -> dict[Key, RowSums]:
     return totals
 
 
+def contributions_of(scope: str, subjects: Iterable[int]) -> dict[Key, RowSums]:
+    """The sums of every row of these people (or outlets), from their predictions."""
+    ids = sorted(set(subjects))
+    totals: dict[Key, RowSums] = {}
+    column = "speaker_id" if scope == PERSON else "board_outlet"
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start : start + BATCH_SIZE]
+        qs = _placed(Prediction.objects.filter(_counted())).filter(**{f"{column}__in": chunk})
+        rows = list(qs.values_list(*_COLUMNS, *_VERDICT))
+        tags = _tags_of(row[4] for row in rows if row[4] is not None)
+        for _, person, outlet, year, claim, probability, status, outcome, brier, log in rows:
+            unit = _unit(status, probability, outcome, brier, log)
+            if unit is not None:
+                keys = _keys(person, outlet, year, tags.get(claim, ()))
+                _add(totals, (k for k in keys if k[0] == scope), unit)
+    return totals
+
+
 def _placements(ids: list[int]) -> list[tuple]:
     rows: list[tuple] = []
     for start in range(0, len(ids), BATCH_SIZE):

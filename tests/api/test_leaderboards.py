@@ -18,7 +18,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def entry(*, person=None, outlet=None, rank, resolved, tag=None, period="all", brier=0.2):
+def entry(*, person=None, outlet=None, resolved, tag=None, period="all", brier=0.2):
     return LeaderboardEntry.objects.create(
         scope="person" if person else "outlet",
         person=person,
@@ -30,7 +30,6 @@ def entry(*, person=None, outlet=None, rank, resolved, tag=None, period="all", b
         brier=brier,
         log_score=-0.6,
         adjusted_brier=brier,
-        rank=rank,
         calibration=[
             {
                 "low": 0.0,
@@ -51,12 +50,12 @@ def boards(db):
         PersonFactory(name="Bob"),
         PersonFactory(name="Carol"),
     )
-    entry(person=alice, rank=1, resolved=12, brier=0.1)
-    entry(person=bob, rank=2, resolved=8, brier=0.2)
-    entry(person=carol, rank=None, resolved=2, brier=0.05)
-    entry(person=bob, rank=1, resolved=6, tag=war)
-    entry(person=alice, rank=1, resolved=5, period="2014")
-    entry(outlet=OutletFactory(name="Herald"), rank=1, resolved=20)
+    entry(person=alice, resolved=12, brier=0.1)
+    entry(person=bob, resolved=8, brier=0.2)
+    entry(person=carol, resolved=2, brier=0.05)
+    entry(person=bob, resolved=6, tag=war)
+    entry(person=alice, resolved=5, period="2014")
+    entry(outlet=OutletFactory(name="Herald"), resolved=20)
     return {"people": (alice, bob, carol), "war": war}
 
 

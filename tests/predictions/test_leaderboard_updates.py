@@ -268,3 +268,23 @@ def test_the_rebuild_command_repairs_stale_rows(archive, django_capture_on_commi
     call_command("leaderboard", "--rebuild", "--json", stdout=StringIO(), stderr=err)
     assert "Rebuilt the leaderboards" in err.getvalue()
     assert (rows(), priors()) == good
+
+
+def test_rows_stored_stale_by_writes_past_the_services_are_recomputed(
+    archive, django_capture_on_commit_callbacks
+):
+    claims = archive["claims"]
+    newcomer = PersonFactory(name="Fay")
+    # Written straight to the table: no difference is recorded for them, so the resolution's
+    # takes the newcomer's (and the new outlets') pending count below zero.
+    for probability in (0.2, 0.4, 0.7):
+        PredictionFactory(
+            speaker=newcomer,
+            claim=claims[2],
+            probability=probability,
+            made_at=datetime.datetime(2015, 3, 1, tzinfo=datetime.UTC),
+            deadline=datetime.date(2030, 1, 1),
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        claim_resolve(claim=claims[2], state="occurred", on=DAY, by=None)
+    assert_equal_to_a_rebuild(1.0)
