@@ -432,7 +432,7 @@ class LeaderboardEntry(models.Model):
     rank: int | None = None
 
     class Meta:
-        ordering = ["scope", "period", "tag", "adjusted_brier", "-resolved", "name"]
+        ordering = ["scope", "period", "tag_id", "adjusted_brier", "-resolved", "name"]
         verbose_name_plural = "leaderboard entries"
         constraints = [
             models.CheckConstraint(

@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterModelOptions(
             name='leaderboardentry',
-            options={'ordering': ['scope', 'period', 'tag', 'adjusted_brier', '-resolved', 'name'], 'verbose_name_plural': 'leaderboard entries'},
+            options={'ordering': ['scope', 'period', 'tag_id', 'adjusted_brier', '-resolved', 'name'], 'verbose_name_plural': 'leaderboard entries'},
         ),
         migrations.RemoveIndex(
             model_name='leaderboardentry',

@@ -116,7 +116,7 @@ def _insert(entries: list[dict]) -> None:
     fields = [f for f in LeaderboardEntry._meta.concrete_fields if not f.primary_key]
     json = [isinstance(f, JSONField) for f in fields]
     qn = connection.ops.quote_name
-    columns = ", ".join(qn(f.column) for f in fields)
+    columns = ", ".join(qn(f.attname) for f in fields)
     sql = f"COPY {qn(LeaderboardEntry._meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for entry in entries:
@@ -247,9 +247,10 @@ def _stored(keys: list[Key]) -> dict[Key, tuple[int, RowSums]]:
             "sum_log",
             "bin_sums",
         )
-        for pk, scope, person, outlet, period, tag, *sums, bins in rows:
+        for pk, scope, person, outlet, period, tag, n, correct, pending, sb, sb2, sl, bins in rows:
             key = (scope, person or outlet, period, tag)
-            found[key] = (pk, RowSums(*sums, bins=RowSums.bins_from_dict(bins)))
+            sums = RowSums(n, correct, pending, sb, sb2, sl, RowSums.bins_from_dict(bins))
+            found[key] = (pk, sums)
     return found
 
 

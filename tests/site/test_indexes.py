@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from archive.models import Article
-from predictions.models import Claim, LeaderboardEntry
+from predictions.models import Claim
 from predictions.selectors.leaderboards import leaderboard
 from tests.factories import PredictionFactory
 from tests.site.test_pages import get, text
