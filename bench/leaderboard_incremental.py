@@ -223,6 +223,19 @@ def main() -> int:
         else:
             print("  no board's mean moved past the tolerance: nothing else to refresh")
         assert not LeaderboardChange.objects.exists()
+        # A second resolution, of the next open claim (not_occurred this time), on the
+        # refreshed boards: the same update, timed again.
+        tasks.leaderboards_update = timed("update", scores.leaderboards_update)
+        tasks.leaderboards_refresh = timed("refresh", scores.leaderboards_refresh)
+        again = Claim.objects.filter(state="open").order_by("pk").first()
+        claim_resolve(claim=again, state="not_occurred", on=datetime.date(2016, 1, 1), by=None)
+        tasks.leaderboards_update, tasks.leaderboards_refresh = real
+        second, second_written = timings["update"][1]
+        seconds = max(seconds, second)
+        print(
+            f"a second resolution: the boards' update {second:.2f} s ({second_written:,} rows); "
+            f"refresh {sum(t for t, _ in timings['refresh']) - refreshed:.2f} s ({load()})"
+        )
         time_read(None, 5)
         p50, p99 = time_read(None, args.repeats)
         read_ok = p99 < TARGET_MS

@@ -9,8 +9,9 @@ board's rows, which every update keeps current; rows written by an update use th
 and the other rows keep theirs. The prior is refreshed (set to the board's current mean, every
 adjusted score of the board rewritten in one UPDATE) only when the mean has moved away from it
 by more than ``settings.ARCHIVE_PRIOR_TOLERANCE`` (0.0001 by default), by a task queued after
-the update (``leaderboards_refresh``). An adjusted score therefore differs from the one the
-board's exact mean would give by at most ``tolerance * w / (n + w)``, and every row of a board
+the update (``leaderboards_refresh``). Once that task has run, an adjusted score differs from the
+one the board's exact mean would give by at most ``tolerance * w / (n + w)`` (until it has, by
+what the updates in between moved the mean); and at every moment every row of a board
 always uses that board's one stored prior, so the order of a board is the order of its stored
 adjusted scores.
 

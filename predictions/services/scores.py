@@ -21,7 +21,8 @@ the predictions. What "equal" means: after any sequence of changes and updates, 
 and everything computed from them equal a rebuild's exactly, and so do the adjusted scores and
 ranks of a rebuild that keeps the stored priors (``keep_priors=True``); refreshing every prior
 (``leaderboards_refresh(tolerance=0)``) makes them equal to a plain rebuild's. Between refreshes a
-prior is within ``ARCHIVE_PRIOR_TOLERANCE`` of its board's mean.
+prior is within ``ARCHIVE_PRIOR_TOLERANCE`` of its board's mean once the refresh queued after the
+update has run (``predictions.tasks.refresh_leaderboard_priors``).
 """
 
 from __future__ import annotations
