@@ -3,8 +3,10 @@
 Judgements are append-only; the latest one per prediction counts and is copied onto the
 prediction (``outcome``, ``judged_at``, ``brier``, ``log_score``) so that scoring never joins
 the log. Every service here locks the claim row and re-reads its state inside the transaction,
-so two editors resolving at once cannot both judge (the second sees the first's work), and the
-leaderboards are recomputed only after the commit.
+so two editors resolving at once cannot both judge (the second sees the first's work). The
+verdicts' difference to the leaderboard rows is stored in the same transaction
+(``board_changes.leaderboards_note_verdicts``, one read of the predictions) and added to the rows
+only after the commit.
 
 The rules themselves live in ``predictions.judging`` (pure); this module only applies them.
 Writes are set-based so that a claim with ten thousand predictions resolves in well under a
