@@ -57,11 +57,10 @@ def _anchor_board(_request):
 
     rows = (
         LeaderboardEntry.objects.filter(
-            scope="person", period="all", tag__isnull=True, rank__isnull=False
+            scope="person", period="all", tag__isnull=True, resolved__gte=5
         )
-        .order_by("rank")
+        .order_by("adjusted_brier", "-resolved", "name", "person_id")
         .values(
-            "rank",
             "name",
             "person__slug",
             "person__name",
@@ -194,7 +193,6 @@ def seed(*, predictions: int, people: int) -> None:
                 brier=0.1 + (i % 50) / 200,
                 log_score=-0.5,
                 adjusted_brier=0.1 + i / (10 * people),
-                rank=i + 1,
                 calibration=[
                     {
                         "low": b / 10,

@@ -51,11 +51,10 @@ def make_people(n: int):
 
 def make_rows(people, predictions: int, rng: random.Random) -> int:
     """Stored rows shaped like a recompute's: counts summing to ``predictions`` per board."""
-    from django.conf import settings
     from django.utils import timezone
 
     from predictions.models import LeaderboardEntry
-    from predictions.scoring import Standing, assign_ranks, mean_interval, shrunk_mean
+    from predictions.scoring import mean_interval, shrunk_mean
 
     mean_count = predictions / len(people)
     now = timezone.now()
@@ -72,10 +71,6 @@ def make_rows(people, predictions: int, rng: random.Random) -> int:
             stats.append((pk, name, n, mean, mean * mean + 0.02))
         prior = sum(n * m for _, _, n, m, _ in stats) / sum(n for _, _, n, _, _ in stats)
         adjusted = {pk: shrunk_mean(n=n, mean=m, prior=prior) for pk, _, n, m, _ in stats}
-        ranks = assign_ranks(
-            [Standing(pk, name, n, adjusted[pk]) for pk, name, n, _, _ in stats],
-            min_resolved=settings.ARCHIVE_MIN_RESOLVED,
-        )
         rows = []
         for pk, name, n, mean, square in stats:
             interval = mean_interval(n, mean * n, square * n)
@@ -103,7 +98,6 @@ def make_rows(people, predictions: int, rng: random.Random) -> int:
                             "observed_high": 0.9,
                         }
                     ],
-                    rank=ranks[pk],
                     computed_at=now,
                 )
             )

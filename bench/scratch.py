@@ -7,7 +7,8 @@ import tempfile
 def setup_django(sqlite_dir=None):
     """Configure Django on a scratch database; return a function that drops it.
 
-    ``sqlite_dir`` keeps the SQLite file in that folder instead of a temporary one.
+    ``sqlite_dir`` keeps the SQLite file in that folder instead of a temporary one; on
+    PostgreSQL ``BENCH_SCRATCH_DB`` names the scratch database (``test_`` + the name by default).
     """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("ARCHIVE_ALLOW_DEV_SECRET", "1")
@@ -23,5 +24,7 @@ def setup_django(sqlite_dir=None):
         call_command("migrate", verbosity=0)
         return lambda: None
     old_name = connection.settings_dict["NAME"]
+    if os.environ.get("BENCH_SCRATCH_DB"):  # the scratch database's name, if not test_<NAME>
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = os.environ["BENCH_SCRATCH_DB"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("ARCHIVE_VAR_DIR", str(BASE_DIR / "var")))
@@ -215,6 +215,9 @@ LOGGING = {
 
 # Archive behaviour.
 ARCHIVE_MIN_RESOLVED = env_int("ARCHIVE_MIN_RESOLVED", 5)
+# How far a board's mean may move from the prior its adjusted scores were computed with before
+# they are all recomputed (predictions.services.board_priors).
+ARCHIVE_PRIOR_TOLERANCE = env_float("ARCHIVE_PRIOR_TOLERANCE", 0.0001)
 ARCHIVE_MAX_DOCUMENT_BYTES = env_int("ARCHIVE_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
 # A document posted to the API may be as large as the document limit, and no larger: above it
 # the API answers 413 in its error shape (config.exceptions).

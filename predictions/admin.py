@@ -447,13 +447,14 @@ class JudgementAdmin(admin.ModelAdmin):
 
 @admin.register(LeaderboardEntry)
 class LeaderboardEntryAdmin(admin.ModelAdmin):
+    # Ranks are a row's place in its board, not a column: the site and the API show them.
     list_display = [
-        "rank",
         "name",
         "scope",
         "period",
         "tag",
         "resolved",
+        "pending",
         "brier",
         "adjusted_brier",
         "computed_at",

@@ -99,7 +99,12 @@ class JudgementQuerySet(models.QuerySet):
 
 
 class LeaderboardEntryQuerySet(models.QuerySet):
+    def shown(self) -> LeaderboardEntryQuerySet:
+        """Rows with something resolved: the others only keep count of pending predictions."""
+        return self.filter(resolved__gt=0)
+
     def board(self, *, scope: str, period: str = "all", tag=None) -> LeaderboardEntryQuerySet:
-        qs = self.filter(scope=scope, period=period)
+        """The shown rows of one board (scope, period, tag), in no particular order."""
+        qs = self.shown().filter(scope=scope, period=period)
         qs = qs.filter(tag=tag) if tag is not None else qs.filter(tag__isnull=True)
         return qs.select_related("person", "outlet")

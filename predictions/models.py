@@ -385,7 +385,14 @@ class ClaimResolution(models.Model):
 
 
 class LeaderboardEntry(models.Model):
-    """A stored leaderboard row, recomputed after each resolution commits."""
+    """A stored leaderboard row: one subject's sums on one board (scope, period, tag).
+
+    The integer sums (``sum_*``, ``bin_sums``, in units of ``predictions.scoring.SCALE``) are
+    what updates add to; the means, the interval and the calibration are computed from them.
+    A row with nothing resolved only keeps count of its pending predictions: boards never show
+    it (``LeaderboardEntryQuerySet.board``). Ranks are not stored: they are the row's place in
+    its board's order (``predictions.selectors.leaderboards``).
+    """
 
     class Scope(models.TextChoices):
         PERSON = "person", "Person"
@@ -406,19 +413,26 @@ class LeaderboardEntry(models.Model):
     resolved = models.PositiveIntegerField()
     correct = models.PositiveIntegerField(default=0)
     pending = models.PositiveIntegerField(default=0)
-    brier = models.FloatField()
-    log_score = models.FloatField()
+    brier = models.FloatField(null=True, blank=True)
+    log_score = models.FloatField(null=True, blank=True)
     brier_low = models.FloatField(null=True, blank=True)
     brier_high = models.FloatField(null=True, blank=True)
-    adjusted_brier = models.FloatField(help_text="Brier score shrunk towards the archive mean.")
+    adjusted_brier = models.FloatField(
+        null=True, blank=True, help_text="Brier score shrunk towards the board's stored prior."
+    )
     calibration = models.JSONField(default=list, blank=True)
-    rank = models.PositiveIntegerField(null=True, blank=True)
+    sum_brier = models.BigIntegerField(default=0)
+    sum_brier_sq = models.BigIntegerField(default=0)
+    sum_log = models.BigIntegerField(default=0)
+    bin_sums = models.JSONField(default=dict, blank=True)
     computed_at = models.DateTimeField(default=timezone.now)
 
     objects = LeaderboardEntryQuerySet.as_manager()
+    # Not stored: the row's place on its board, set by the selectors that number rows.
+    rank: int | None = None
 
     class Meta:
-        ordering = ["rank", "adjusted_brier", "name"]
+        ordering = ["scope", "period", "tag_id", "adjusted_brier", "-resolved", "name"]
         verbose_name_plural = "leaderboard entries"
         constraints = [
             models.CheckConstraint(
@@ -428,13 +442,65 @@ class LeaderboardEntry(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["scope", "period", "tag", "rank"], name="predictions_board_idx"),
-            # Boards read with a lower minimum than the ranks were computed for.
+            # A board in order: its top read off the index, a row's place counted through it
+            # (``resolved`` included, so that counting the ranked rows needs no table reads).
             models.Index(
-                fields=["scope", "period", "tag", "adjusted_brier"],
-                name="predictions_board_adjusted_idx",
+                fields=["scope", "period", "tag", "adjusted_brier", "resolved"],
+                name="predictions_board_order_idx",
             ),
         ]
 
     def __str__(self) -> str:
+        if self.brier is None:
+            return f"{self.name}: {self.pending} pending"
         return f"{self.name}: {self.brier:.3f} over {self.resolved}"
+
+
+class LeaderboardPrior(models.Model):
+    """One board's prior (the mean its rows are shrunk towards) and the exact sums behind it.
+
+    ``resolved`` and ``sum_brier`` always describe the board's rows as stored; ``prior`` is the
+    mean they gave when it was last refreshed, which ``predictions.services.board_priors`` keeps
+    within ``ARCHIVE_PRIOR_TOLERANCE`` of the current mean.
+    """
+
+    scope = models.CharField(max_length=10, choices=LeaderboardEntry.Scope)
+    period = models.CharField(max_length=10, default="all")
+    tag = models.ForeignKey(Tag, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    resolved = models.BigIntegerField(default=0)
+    sum_brier = models.BigIntegerField(default=0)
+    prior = models.FloatField()
+    refreshed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "period"],
+                condition=Q(tag__isnull=True),
+                name="predictions_prior_board_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["scope", "period", "tag"],
+                condition=Q(tag__isnull=False),
+                name="predictions_prior_tag_board_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.period} {self.tag_id or ''}: {self.prior:.4f}"
+
+
+class LeaderboardChange(models.Model):
+    """What one committed change of verdicts, speakers or dates adds to the board rows.
+
+    Written in the same transaction as the change itself, so it is exactly that change's
+    difference; ``leaderboards_update`` adds it to the rows and deletes it in one transaction,
+    so it counts once however often the update runs. ``delta`` is a list of
+    ``[scope, subject id, period, tag id, sums]`` with ``sums`` as ``RowSums.as_list()``.
+    """
+
+    delta = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"board change {self.pk} ({len(self.delta)} rows)"

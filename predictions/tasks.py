@@ -5,11 +5,12 @@
   (``extract_predictions --queue`` sends ``--batch-size`` articles per task);
 - ``import_and_extract_documents``: one batch of documents, each imported and extracted in one
   transaction (``import_documents --extract --queue``);
-- ``recompute_leaderboards``: the board rows a resolution touched, after it commits.
+- ``recompute_leaderboards``: the board rows a resolution touched, after it commits;
+- ``refresh_leaderboard_priors``: the boards whose mean moved from their stored prior.
 
 Every task may run twice or be killed midway: each write is one transaction of a service that is
 idempotent (extraction replaces only untouched candidates, an imported document is found again as
-a duplicate, a recompute rewrites the boards whole). A task that fails on its input is logged and
+a duplicate, a board update deletes the changes it adds in the same transaction). A task that fails on its input is logged and
 dropped; only a lost database connection is retried, and only a few times. The leaderboards are
 the exception: the resolution that asked for them is committed whatever happens, so their task
 keeps trying for a while, since stale boards would otherwise stay stale until the next one.
@@ -26,12 +27,17 @@ from django.db import connection, transaction
 from archive.errors import ArchiveError
 from archive.models import Article
 from archive.tasks import RETRY, documents_import_each
+from predictions.services.board_priors import priors_drifted
 from predictions.services.extraction import (
     ExtractionResult,
     article_extract,
     document_import_extract,
 )
-from predictions.services.scores import leaderboards_recompute, leaderboards_update
+from predictions.services.scores import (
+    leaderboards_recompute,
+    leaderboards_refresh,
+    leaderboards_update,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -112,15 +118,28 @@ def import_and_extract_documents(payloads: list[dict]) -> dict:
 
 
 @shared_task(name="predictions.recompute_leaderboards", **LEADERBOARD_RETRY)
-def recompute_leaderboards(touched: dict | None = None) -> int:
-    """Update the board rows ``touched`` names (``Touched.as_kwargs()``), or rebuild them all.
+def recompute_leaderboards(rebuild: bool = False) -> int:
+    """Add the waiting board changes to their rows (or ``rebuild`` every row); then queue the
+    refresh of any board whose mean moved past the tolerance from its prior.
 
-    Retried on failure; the change that asked for it stays committed whatever happens here.
+    Retried on failure; the change that asked for it stays committed whatever happens here, and
+    its difference waits in the table until an update adds it.
     """
     try:
-        if touched is None:
-            return leaderboards_recompute()
-        return leaderboards_update(**touched)
+        written = leaderboards_recompute() if rebuild else leaderboards_update()
     except Exception:
-        logger.exception("leaderboard recompute failed; the stored boards are stale until it runs")
+        logger.exception("leaderboard update failed; the stored boards are stale until it runs")
+        raise
+    if priors_drifted():
+        refresh_leaderboard_priors.delay()
+    return written
+
+
+@shared_task(name="predictions.refresh_leaderboard_priors", **LEADERBOARD_RETRY)
+def refresh_leaderboard_priors() -> int:
+    """Refresh the priors that moved past ``ARCHIVE_PRIOR_TOLERANCE`` (idempotent)."""
+    try:
+        return leaderboards_refresh()
+    except Exception:
+        logger.exception("leaderboard prior refresh failed; it is retried")
         raise

@@ -22,8 +22,10 @@ from predictions.selectors.indexes import (
     outlet_choice_list,
     outlet_get_by_slug,
     outlet_index_list,
+    outlet_index_ranks,
     person_index_counts,
     person_index_list,
+    person_index_ranks,
 )
 
 PAGE_SIZE = 50
@@ -101,11 +103,16 @@ def _choice(request: HttpRequest, name: str, choices: tuple[str, ...]) -> tuple[
 
 def people(request: HttpRequest) -> HttpResponse:
     standing, error = _choice(request, "standing", Standing.CHOICES)
+    page = None
+    if not error:
+        page = _page(request, person_index_list(standing=standing))
+        page.object_list = list(page.object_list)
+        person_index_ranks(page.object_list)
     return render(
         request,
         "site/people.html",
         {
-            "page": None if error else _page(request, person_index_list(standing=standing)),
+            "page": page,
             "standing": standing,
             "counts": person_index_counts(),
             "minimum": settings.ARCHIVE_MIN_RESOLVED,
@@ -116,7 +123,10 @@ def people(request: HttpRequest) -> HttpResponse:
 
 
 def outlets(request: HttpRequest) -> HttpResponse:
-    return render(request, "site/outlets.html", {"page": _page(request, outlet_index_list())})
+    page = _page(request, outlet_index_list())
+    page.object_list = list(page.object_list)
+    outlet_index_ranks(page.object_list)
+    return render(request, "site/outlets.html", {"page": page})
 
 
 def claims(request: HttpRequest) -> HttpResponse:

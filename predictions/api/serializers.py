@@ -162,6 +162,12 @@ class JudgementSerializer(ReadModelSerializer):
 
 
 class _LeaderboardEntrySerializer(ReadModelSerializer):
+    rank = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        min_value=1,
+        help_text="Place on the board; null below the minimum of resolved predictions.",
+    )
     tag = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     calibration = CalibrationField(read_only=True)
 

@@ -38,7 +38,7 @@ from predictions.api.serializers import (
 )
 from predictions.models import Claim, Prediction
 from predictions.selectors.events import event_list
-from predictions.selectors.leaderboards import leaderboard
+from predictions.selectors.leaderboards import leaderboard, leaderboard_ranks
 from predictions.selectors.predictions import (
     claim_get,
     claim_list,
@@ -230,16 +230,25 @@ class LeaderboardView(generics.ListAPIView):
     filter_backends = []
     query_serializer_class = LeaderboardQuerySerializer
 
-    def get_queryset(self):
+    def _params(self) -> dict:
         query = self.query_serializer_class(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        params = query.validated_data
+        return query.validated_data
+
+    def get_queryset(self):
+        params = self._params()
         return leaderboard(
             scope=self.scope,
             period=params["period"],
             tag=params.get("tag"),
             min_resolved=params.get("min_resolved"),
-        )
+        ).defer("bin_sums")
+
+    def list(self, request, *args, **kwargs):
+        """A page of the board, each row with its rank (``leaderboard_ranks``)."""
+        page = self.paginate_queryset(self.get_queryset())
+        leaderboard_ranks(page, min_resolved=self._params().get("min_resolved"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 @extend_schema(summary="Leaderboard of people", parameters=[LeaderboardQuerySerializer])

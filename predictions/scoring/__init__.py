@@ -5,6 +5,7 @@
 - ``decomposition``: the Murphy decomposition of the Brier score.
 - ``intervals``: confidence intervals for a mean Brier score and for frequencies.
 - ``ranking``: the small-sample adjustment boards rank by.
+- ``sums``: the exact integer sums a stored board row is updated by.
 """
 
 from predictions.scoring.calibration import (
@@ -22,18 +23,27 @@ from predictions.scoring.intervals import (
     mean_interval,
     wilson_interval,
 )
-from predictions.scoring.ranking import DEFAULT_PRIOR_WEIGHT, Standing, assign_ranks, shrunk_mean
+from predictions.scoring.ranking import (
+    DEFAULT_PRIOR_WEIGHT,
+    Standing,
+    assign_ranks,
+    shrunk_mean,
+    shrunk_total,
+)
 from predictions.scoring.rules import EVEN, LOG_EPSILON, brier, clamp, is_correct, log_score
+from predictions.scoring.sums import SCALE, RowSums, to_fixed
 
 __all__ = [
     "DEFAULT_BINS",
     "DEFAULT_PRIOR_WEIGHT",
     "EVEN",
+    "SCALE",
     "LOG_EPSILON",
     "BinSums",
     "CalibrationBin",
     "Decomposition",
     "Interval",
+    "RowSums",
     "Standing",
     "assign_ranks",
     "bin_index",
@@ -47,5 +57,7 @@ __all__ = [
     "mean_interval",
     "murphy_decomposition",
     "shrunk_mean",
+    "shrunk_total",
+    "to_fixed",
     "wilson_interval",
 ]

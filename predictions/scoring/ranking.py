@@ -33,6 +33,20 @@ def shrunk_mean(
     return (n * mean + weight * prior) / (n + weight)
 
 
+def shrunk_total(
+    *, n: int, total: float, prior: float, weight: float = DEFAULT_PRIOR_WEIGHT
+) -> float:
+    """``shrunk_mean`` from the sum of the ``n`` scores, the form stored boards compute.
+
+    The operations are, in order: ``weight * prior``, ``total + that``, ``n + weight``, the
+    quotient; ``predictions.services.board_priors`` does the same ones in SQL, so that a row
+    written here and a board refreshed in the database agree to the last bit.
+    """
+    if n < 0 or weight < 0 or n + weight == 0:
+        raise ValueError("need n >= 0, weight >= 0 and n + weight > 0")
+    return (total + weight * prior) / (n + weight)
+
+
 @dataclass(frozen=True)
 class Standing:
     key: object

@@ -8,8 +8,12 @@ count) is read from the stored all-time board, never computed on a page view.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
+from django.conf import settings
+from django.db import connection
 from django.db.models import (
+    Case,
     Count,
     F,
     IntegerField,
@@ -18,12 +22,14 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Collate
 from django.utils import timezone
 
 from archive.models import Article, Outlet, Person
 from predictions.models import Claim, LeaderboardEntry, Prediction
+from predictions.selectors.leaderboards import board_places
 from predictions.selectors.sources import accepted_count
 
 ACCEPTED = Prediction.Status.ACCEPTED
@@ -79,63 +85,92 @@ def article_index_list(
 
 
 def _board_value(column: str, *, output_field=None) -> Subquery:
-    rows = LeaderboardEntry.objects.filter(
-        scope=LeaderboardEntry.Scope.PERSON, period="all", tag__isnull=True, person=OuterRef("pk")
-    ).values(column)[:1]
+    rows = (
+        LeaderboardEntry.objects.board(scope=LeaderboardEntry.Scope.PERSON)
+        .select_related(None)
+        .filter(person=OuterRef("pk"))
+        .values(column)[:1]
+    )
     return Subquery(rows, output_field=output_field) if output_field else Subquery(rows)
 
 
 def person_index_list(*, standing: str = "") -> QuerySet[Person]:
-    """People with at least one accepted forecast: the ranked ones in rank order, then the rest.
+    """People with at least one accepted forecast: the ranked ones in board order, then the rest.
 
-    Each row has ``prediction_count``, ``resolved`` (0 when none is), ``rank`` (None when
-    unranked) and ``adjusted_brier`` (None when nothing is resolved). ``standing`` narrows the
-    list to the ranked or the unranked people.
+    Each row has ``prediction_count``, ``resolved`` (0 when none is) and ``adjusted_brier``
+    (None when nothing is resolved); ``person_index_ranks`` sets ``board_rank`` on a page of
+    them (None when unranked). ``standing`` narrows the list to the ranked or the unranked.
     """
+    minimum = settings.ARCHIVE_MIN_RESOLVED
     people = (
         Person.objects.filter(
             Q(predictions__status=ACCEPTED),
         )
         .annotate(
             prediction_count=accepted_count(),
-            board_rank=_board_value("rank"),
             adjusted_brier=_board_value("adjusted_brier"),
             brier=_board_value("brier"),
+            board_name=_board_value("name"),
             resolved=Coalesce(
                 _board_value("resolved", output_field=IntegerField()),
                 Value(0),
                 output_field=IntegerField(),
             ),
         )
+        .annotate(
+            unranked=Case(When(resolved__gte=minimum, then=Value(0)), default=Value(1)),
+        )
         .select_related("outlet")
     )
     if standing == Standing.RANKED:
-        people = people.filter(board_rank__isnull=False)
+        people = people.filter(resolved__gte=minimum)
     elif standing == Standing.UNRANKED:
-        people = people.filter(board_rank__isnull=True)
+        people = people.filter(resolved__lt=minimum)
+    # The ranked ones exactly in the board's order (predictions.selectors.leaderboards).
+    name = Collate(F("board_name"), "C") if connection.vendor == "postgresql" else F("board_name")
     return people.order_by(
-        F("board_rank").asc(nulls_last=True),
+        "unranked",
         F("adjusted_brier").asc(nulls_last=True),
+        F("resolved").desc(),
+        name.asc(nulls_last=True),
         "-prediction_count",
         "name",
         "pk",
     )
 
 
+def person_index_ranks(people: Sequence[Person]) -> None:
+    """Set ``board_rank`` on a page of ``person_index_list``: the ranked ones come first and in
+    board order, so the first one's rank is counted and the rest follow."""
+    minimum = settings.ARCHIVE_MIN_RESOLVED
+    rank: int | None = None
+    for person in people:
+        if getattr(person, "resolved", 0) < minimum:
+            person.board_rank = None  # type: ignore[attr-defined]
+            continue
+        if rank is None:
+            rank = board_places(scope=LeaderboardEntry.Scope.PERSON, subjects=[person.pk]).get(
+                person.pk
+            )
+        else:
+            rank += 1
+        person.board_rank = rank  # type: ignore[attr-defined]
+
+
 def person_index_counts() -> dict[str, int]:
     """How many people have accepted forecasts, and how many of them are ranked."""
     with_forecasts = Person.objects.filter(predictions__status=ACCEPTED).distinct().count()
-    ranked = LeaderboardEntry.objects.filter(
-        scope=LeaderboardEntry.Scope.PERSON,
-        period="all",
-        tag__isnull=True,
-        rank__isnull=False,
-    ).count()
+    ranked = (
+        LeaderboardEntry.objects.board(scope=LeaderboardEntry.Scope.PERSON)
+        .filter(resolved__gte=settings.ARCHIVE_MIN_RESOLVED)
+        .count()
+    )
     return {"all": with_forecasts, "ranked": ranked, "unranked": max(with_forecasts - ranked, 0)}
 
 
 def outlet_index_list() -> QuerySet[Outlet]:
-    """Outlets by name, with ``article_count`` and ``prediction_count`` (accepted)."""
+    """Outlets by name, with ``article_count`` and ``prediction_count`` (accepted);
+    ``outlet_index_ranks`` sets ``board_rank`` on a page of them."""
     predictions = (
         Prediction.objects.filter(article__outlet=OuterRef("pk"), status=ACCEPTED)
         .order_by()
@@ -150,15 +185,14 @@ def outlet_index_list() -> QuerySet[Outlet]:
             Value(0),
             output_field=IntegerField(),
         ),
-        board_rank=Subquery(
-            LeaderboardEntry.objects.filter(
-                scope=LeaderboardEntry.Scope.OUTLET,
-                period="all",
-                tag__isnull=True,
-                outlet=OuterRef("pk"),
-            ).values("rank")[:1]
-        ),
     ).order_by("name", "pk")
+
+
+def outlet_index_ranks(outlets: Sequence[Outlet]) -> None:
+    """Set ``board_rank`` (None when unranked) on a page of outlets, in one query."""
+    places = board_places(scope=LeaderboardEntry.Scope.OUTLET, subjects=[o.pk for o in outlets])
+    for outlet in outlets:
+        outlet.board_rank = places.get(outlet.pk)  # type: ignore[attr-defined]
 
 
 def claim_index_list(*, state: str = "") -> QuerySet[Claim]:

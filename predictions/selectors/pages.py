@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from archive.models import Article, Comment, Outlet, Person
 from predictions.models import Claim, Event, Judgement, LeaderboardEntry, Prediction, Tag
 from predictions.scoring import EVEN
+from predictions.selectors.leaderboards import leaderboard_place
 
 
 class Sides(TypedDict):
@@ -52,13 +53,15 @@ def articles_latest(*, limit: int = 6) -> list[Article]:
 
 def leaderboard_periods(*, scope: str) -> list[str]:
     """The years with a stored board, newest first ("all" is always there)."""
-    periods = LeaderboardEntry.objects.filter(scope=scope).values_list("period", flat=True)
+    periods = LeaderboardEntry.objects.shown().filter(scope=scope).values_list("period", flat=True)
     return sorted(set(periods) - {"all"}, reverse=True)
 
 
 def leaderboard_tags(*, scope: str) -> list[Tag]:
     return list(
-        Tag.objects.filter(pk__in=LeaderboardEntry.objects.filter(scope=scope).values("tag"))
+        Tag.objects.filter(
+            pk__in=LeaderboardEntry.objects.shown().filter(scope=scope).values("tag")
+        )
     )
 
 
@@ -69,10 +72,14 @@ def leaderboard_unranked_count(*, scope: str, period: str, tag: Tag | None, mini
 
 
 def leaderboard_entry(*, person: Person | None = None, outlet: Outlet | None = None):
-    """The person's (or outlet's) row of the overall board, if it has one."""
+    """The person's (or outlet's) row of the overall board, if it has one, with its ``rank``."""
     if person is not None:
-        return LeaderboardEntry.objects.board(scope="person").filter(person=person).first()
-    return LeaderboardEntry.objects.board(scope="outlet").filter(outlet=outlet).first()
+        entry = LeaderboardEntry.objects.board(scope="person").filter(person=person).first()
+    else:
+        entry = LeaderboardEntry.objects.board(scope="outlet").filter(outlet=outlet).first()
+    if entry is not None:
+        entry.rank = leaderboard_place(entry)
+    return entry
 
 
 def person_get(*, slug: str) -> Person:

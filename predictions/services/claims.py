@@ -16,6 +16,7 @@ from django.utils import timezone
 from archive.permissions import Actor, permission_require
 from predictions.errors import ResolutionError, ReviewError
 from predictions.models import Claim, ClaimResolution, Prediction
+from predictions.services.board_changes import leaderboards_track
 from predictions.services.locks import lock_with_claims
 from predictions.services.resolution import PERMISSION as RESOLVE_PERMISSION
 from predictions.services.resolution import claim_judge_moved
@@ -105,9 +106,12 @@ def claim_merge(*, source: Claim, target: Claim, by: Actor = None) -> Claim:
 
     now = timezone.now()
     moved = list(Prediction.objects.filter(claim=src).values_list("pk", flat=True))
-    Prediction.objects.filter(pk__in=moved).update(claim=dst, updated_at=now)
+    kept = list(Prediction.objects.filter(claim=dst).values_list("pk", flat=True))
+    # The moved predictions take the target's tags, the target's ones gain the source's.
+    with leaderboards_track(moved + kept):
+        Prediction.objects.filter(pk__in=moved).update(claim=dst, updated_at=now)
+        dst.tags.add(*src.tags.all())
     Prediction.objects.filter(condition_claim=src).update(condition_claim=dst, updated_at=now)
-    dst.tags.add(*src.tags.all())
     changed = []
     if not dst.description and src.description:
         dst.description = src.description
@@ -147,7 +151,8 @@ def prediction_assign_claim(
         )
     target = Claim.objects.get(pk=claim.pk)
     locked.claim = target
-    locked.save(update_fields=["claim", "updated_at"])
+    with leaderboards_track([locked.pk]):  # it moves to the new claim's tag boards
+        locked.save(update_fields=["claim", "updated_at"])
     if target.state != Claim.State.OPEN and locked.status == Prediction.Status.ACCEPTED:
         permission_require(by, RESOLVE_PERMISSION, to="resolve claims")
         claim_judge_moved(claim=target, prediction_ids=[locked.pk], note="assigned to claim", by=by)

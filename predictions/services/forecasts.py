@@ -41,13 +41,14 @@ from predictions.importers.forecasts import (
     read_forecasts,
 )
 from predictions.models import Claim, Prediction
+from predictions.services.board_changes import leaderboards_note_added
 from predictions.services.resolution import PERMISSION as RESOLVE_PERMISSION
 from predictions.services.resolution import (
     claim_judge_moved,
     claim_resolve,
     prediction_judge,
 )
-from predictions.services.scores import leaderboards_deferred, leaderboards_recompute
+from predictions.services.scores import leaderboards_deferred, leaderboards_update
 
 _PLATFORM_HOMEPAGES = {PREDICTIONBOOK: "https://predictionbook.com/"}
 _CHUNK = 500
@@ -214,6 +215,7 @@ class _Writer:
             ],
             batch_size=_CHUNK,
         )
+        leaderboards_note_added(p.pk for p in predictions)
         self.result.predictions_created += len(predictions)
         at = 0
         for (entry, new, _), claim in zip(plans, claims, strict=True):
@@ -240,6 +242,7 @@ class _Writer:
         predictions = Prediction.objects.bulk_create(
             [self._prediction(r, entry, claim) for r in new]
         )
+        leaderboards_note_added(p.pk for p in predictions)
         self.result.predictions_created += len(predictions)
         for r in new:
             self.existing[r.external_id] = claim.pk
@@ -330,8 +333,8 @@ def forecasts_import(
                         writer.restore(saved)
                         result.errors.append(f"{entry.position}: {error}")
                     advance(1)
-        if result.judged:
-            # Also covers callers whose transaction is still open (tests): the resolutions'
+        if result.predictions_created:
+            # Also covers callers whose transaction is still open (tests): the changes'
             # own after-commit requests then never fire.
-            leaderboards_recompute()
+            leaderboards_update()
     return result

@@ -3,8 +3,10 @@
 Judgements are append-only; the latest one per prediction counts and is copied onto the
 prediction (``outcome``, ``judged_at``, ``brier``, ``log_score``) so that scoring never joins
 the log. Every service here locks the claim row and re-reads its state inside the transaction,
-so two editors resolving at once cannot both judge (the second sees the first's work), and the
-leaderboards are recomputed only after the commit.
+so two editors resolving at once cannot both judge (the second sees the first's work). The
+verdicts' difference to the leaderboard rows is stored in the same transaction
+(``board_changes.leaderboards_note_verdicts``, one read of the predictions) and added to the rows
+only after the commit.
 
 The rules themselves live in ``predictions.judging`` (pure); this module only applies them.
 Writes are set-based so that a claim with ten thousand predictions resolves in well under a
@@ -27,10 +29,7 @@ from predictions.deadlines import effective_deadline
 from predictions.errors import ResolutionError
 from predictions.models import Claim, ClaimResolution, Event, Judgement, Prediction
 from predictions.scoring import brier, log_score
-from predictions.services.scores import (
-    leaderboards_recompute_after_commit,
-    leaderboards_touched,
-)
+from predictions.services.board_changes import leaderboards_note_verdicts
 
 PERMISSION = "predictions.resolve_claim"
 BATCH_SIZE = 2000
@@ -50,13 +49,6 @@ def _scores(probability: float, outcome: str | None) -> tuple[float | None, floa
 
     came_true = outcome == judging.YES
     return brier(probability, came_true), log_score(probability, came_true)
-
-
-def _recompute_after_commit(judgements: Iterable[Judgement]) -> None:
-    """After commit, update the board rows of the predictions these judgements changed."""
-    ids = [judgement.prediction_id for judgement in judgements]
-    if ids:
-        leaderboards_recompute_after_commit(leaderboards_touched(ids))
 
 
 def _insert_judgements(
@@ -178,8 +170,13 @@ def _write(
 ) -> list[Judgement]:
     """Append one judgement per ``(prediction id, probability, outcome)`` and copy it over.
 
-    ``outcome`` None means the verdict is withdrawn and the prediction is open again.
+    ``outcome`` None means the verdict is withdrawn and the prediction is open again. The
+    difference to the board rows is recorded in the same transaction (the predictions are
+    locked by the caller), and the boards are updated once it commits.
     """
+    leaderboards_note_verdicts(
+        [(pk, outcome, *_scores(probability, outcome)) for pk, probability, outcome in changes]
+    )
     judgements = _insert_judgements(changes, event=event, note=note, by=by, now=now)
 
     _copy_verdicts(changes, now=now)
@@ -320,7 +317,6 @@ def claim_resolve(
     )
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    _recompute_after_commit(judgements)
     return judgements
 
 
@@ -338,7 +334,6 @@ def claim_unresolve(*, claim: Claim, note: str = "", by: Actor) -> list[Judgemen
     judgements = _reconcile(_rows_of_claim(locked), withdraw=True, event=None, note=note, by=by)
     judgements += _judge_dependents(locked, note=note, by=by)
     _refresh(claim, locked)
-    _recompute_after_commit(judgements)
     return judgements
 
 
@@ -377,7 +372,6 @@ def prediction_judge(
         [(locked.pk, locked.probability, wanted)], event=event, note=note, by=by, now=timezone.now()
     )
     prediction.refresh_from_db(fields=["outcome", "judged_at", "brier", "log_score", "updated_at"])
-    _recompute_after_commit([judgement])
     return judgement
 
 
@@ -397,7 +391,6 @@ def claim_judge_moved(*, claim: Claim, prediction_ids: Iterable[int], note: str,
         note=note,
         by=by,
     )
-    _recompute_after_commit(judgements)
     return judgements
 
 

@@ -18,13 +18,10 @@ from archive.permissions import Actor, permission_require
 from predictions import judging
 from predictions.errors import ReviewError
 from predictions.models import Claim, Prediction
+from predictions.services.board_changes import leaderboards_track
 from predictions.services.claims import claim_create
 from predictions.services.locks import lock_with_claims
 from predictions.services.resolution import claim_judge_moved
-from predictions.services.scores import (
-    leaderboards_recompute_after_commit,
-    leaderboards_touched,
-)
 from predictions.services.speakers import speaker_get_or_create
 
 PERMISSION = "predictions.review_prediction"
@@ -145,9 +142,10 @@ def prediction_accept(
     prediction.status = Prediction.Status.ACCEPTED
     prediction.reviewed_by = by
     prediction.reviewed_at = timezone.now()
-    prediction.save(
-        update_fields=["claim", "speaker", "status", "reviewed_by", "reviewed_at", "updated_at"]
-    )
+    with leaderboards_track([prediction.pk]):  # it now counts as pending (or as it was judged)
+        prediction.save(
+            update_fields=["claim", "speaker", "status", "reviewed_by", "reviewed_at", "updated_at"]
+        )
     # A claim resolved before this prediction joined it (or while it waited as a candidate)
     # judges it now, as it judged the others.
     _judge(prediction, note="accepted into a resolved claim", by=by)
@@ -167,9 +165,10 @@ def prediction_reject(*, prediction: Prediction, by: Actor, note: str = "") -> P
     prediction.reviewed_by = by
     prediction.reviewed_at = timezone.now()
     prediction.review_note = note
-    prediction.save(
-        update_fields=["status", "reviewed_by", "reviewed_at", "review_note", "updated_at"]
-    )
+    with leaderboards_track([prediction.pk]):  # an accepted one no longer counts as pending
+        prediction.save(
+            update_fields=["status", "reviewed_by", "reviewed_at", "review_note", "updated_at"]
+        )
     return prediction
 
 
@@ -189,7 +188,6 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
         changes["start"], changes["end"] = index, index + len(changes["quote"])
     old = {name: getattr(prediction, name) for name in changes}
     moves_boards = bool(_BOARD_FIELDS & changes.keys())
-    boards_before = leaderboards_touched([prediction.pk]) if moves_boards else None
     for name, value in changes.items():
         setattr(prediction, name, float(value) if name == "probability" else value)
     if {"start", "end"} & changes.keys() and "quote" not in changes:
@@ -198,21 +196,19 @@ def prediction_correct(*, prediction: Prediction, by: Actor, **changes: Any) -> 
     prediction.edited = True
     prediction.reviewed_by = by
     prediction.reviewed_at = timezone.now()
-    prediction.save(
-        update_fields=[
-            *changes.keys(),
-            "quote",
-            "edited",
-            "reviewed_by",
-            "reviewed_at",
-            "updated_at",
-        ]
-    )
+    # Its old speaker and year lose what it adds to the boards, the new ones gain it.
+    with leaderboards_track([prediction.pk] if moves_boards else []):
+        prediction.save(
+            update_fields=[
+                *changes.keys(),
+                "quote",
+                "edited",
+                "reviewed_by",
+                "reviewed_at",
+                "updated_at",
+            ]
+        )
     touched = {name for name in changes if old[name] != getattr(prediction, name)}
     if prediction.status == Prediction.Status.ACCEPTED and touched & _JUDGING_FIELDS:
         _judge(prediction, note=f"corrected {', '.join(sorted(touched & _JUDGING_FIELDS))}", by=by)
-    accepted = prediction.status == Prediction.Status.ACCEPTED
-    if boards_before is not None and accepted and touched & _BOARD_FIELDS:
-        # Its old speaker and year lose the prediction, the new ones gain it.
-        leaderboards_recompute_after_commit(boards_before | leaderboards_touched([prediction.pk]))
     return prediction

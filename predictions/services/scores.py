@@ -1,23 +1,28 @@
-"""Recompute the stored leaderboard rows from the scored predictions.
+"""Keep the stored leaderboard rows up to date with the scored predictions.
 
 Boards are read far more often than predictions are judged, so every board is stored as
 ``LeaderboardEntry`` rows (by person and by outlet; for all time, per year of the statements, and
-per tag of the claim). Reading a board is then an indexed query over its rows, whatever the size
-of the archive. After a resolution commits, ``leaderboards_update`` rewrites only the rows of the
-people and outlets it touched, on the boards of the periods and tags it touched, and renumbers
-those boards in SQL (``predictions.services.board_ranks``); ``leaderboards_recompute`` rebuilds
-every row, and the two leave the same rows.
+per tag of the claim), and reading a board is an indexed query whatever the size of the archive.
 
-The work is done by the database: per (subject, year) and per (subject, tag) it sums the counts,
-Brier and log scores, and per calibration bin the forecasts and outcomes. All-time rows are the
-sums of the yearly ones, so a few grouped queries build every board. Python then turns the sums
-into means and intervals (``predictions.scoring.intervals.mean_interval``); the database the
-adjusted scores and ranks, which depend on the whole board.
+Each row stores exact integer sums (``predictions.scoring.RowSums``); its means, interval and
+calibration are computed from them. A change to some predictions (a resolution, an un-resolution,
+one verdict, a corrected speaker or date, an acceptance) stores its difference to those sums as a
+``LeaderboardChange`` in its own transaction (``predictions.services.board_changes``). After it
+commits, ``leaderboards_update`` adds the waiting changes to the rows they name, writes only those
+rows, and deletes the changes, in one transaction. The cost is that of the rows the change
+touched, not of the subjects' histories: an outlet with half a million predictions costs the same
+as a person with ten.
 
-Scores are the ones stored on each prediction by the resolution service (``brier``,
-``log_score``); a prediction counts once its latest judgement is yes or no. Its outlet is the
-outlet of the article it was found in or, for imported forecast records with no article, the
-platform its speaker is scoped to (PredictionBook users, for instance).
+Adjusted scores use each board's stored prior and ranks are not stored
+(``predictions.services.board_priors``), so an update writes no row it did not change.
+
+``leaderboards_recompute`` (``manage.py leaderboard --rebuild``) rebuilds every row and prior from
+the predictions. What "equal" means: after any sequence of changes and updates, every row's sums
+and everything computed from them equal a rebuild's exactly, and so do the adjusted scores and
+ranks of a rebuild that keeps the stored priors (``keep_priors=True``); refreshing every prior
+(``leaderboards_refresh(tolerance=0)``) makes them equal to a plain rebuild's. Between refreshes a
+prior is within ``ARCHIVE_PRIOR_TOLERANCE`` of its board's mean once the refresh queued after the
+update has run (``predictions.tasks.refresh_leaderboard_priors``).
 """
 
 from __future__ import annotations
@@ -25,269 +30,103 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, ExtractYear, Floor
+from django.db.models import JSONField, Q
 from django.utils import timezone
 
 from archive.models import Outlet, Person
-from predictions.managers import CORRECT
-from predictions.models import LeaderboardEntry, Prediction
-from predictions.scoring import DEFAULT_BINS, BinSums, bins_from_sums, mean_interval
-from predictions.services.board_ranks import Board, boards_renumber
+from predictions.models import LeaderboardChange, LeaderboardEntry, LeaderboardPrior
+from predictions.scoring import DEFAULT_PRIOR_WEIGHT, SCALE, RowSums, shrunk_total
+from predictions.services.board_changes import (
+    OUTLET,
+    PERSON,
+    Board,
+    Key,
+    board_of,
+    contributions_all,
+    contributions_of,
+)
+from predictions.services.board_priors import board_mean, board_refresh, priors_drifted
 
-ALL = "all"
-_DECIMALS = 12
 BATCH_SIZE = 2000
-# Any constant will do: it only has to be the same for every process recomputing the boards.
+# Any constant will do: it only has to be the same for every process writing the boards.
 _ADVISORY_LOCK_KEY = 0x5C0BE5
 
 _deferral = threading.local()
 logger = logging.getLogger(__name__)
 
 
-@dataclass(slots=True)
-class _Totals:
-    resolved: int = 0
-    correct: int = 0
-    pending: int = 0
-    sum_brier: float = 0.0
-    sum_brier_sq: float = 0.0
-    sum_log: float = 0.0
-    bins: dict[int, BinSums] = field(default_factory=dict)
-
-    def merge(self, other: _Totals) -> None:
-        self.resolved += other.resolved
-        self.correct += other.correct
-        self.pending += other.pending
-        self.sum_brier += other.sum_brier
-        self.sum_brier_sq += other.sum_brier_sq
-        self.sum_log += other.sum_log
-        for k, s in other.bins.items():
-            mine = self.bins.setdefault(k, BinSums())
-            mine.count += s.count
-            mine.sum_forecast += s.sum_forecast
-            mine.sum_outcome += s.sum_outcome
-
-
-# (scope, subject id, period, tag id) -> totals
-_Key = tuple[str, int, str, int | None]
-
-
-def _subject(scope: str):
-    if scope == LeaderboardEntry.Scope.PERSON:
-        return F("speaker_id")
-    return Coalesce(F("article__outlet_id"), F("speaker__outlet_id"))
-
-
-@dataclass(frozen=True)
-class Touched:
-    """What a change to some predictions touched: whose rows, and on which boards.
-
-    Plain ids and years, so that it can travel to a task queue as ``as_kwargs()``.
-    """
-
-    people: frozenset[int] = frozenset()
-    outlets: frozenset[int] = frozenset()
-    periods: frozenset[str] = frozenset()
-    tags: frozenset[int] = frozenset()
-
-    def __or__(self, other: Touched) -> Touched:
-        return Touched(
-            self.people | other.people,
-            self.outlets | other.outlets,
-            self.periods | other.periods,
-            self.tags | other.tags,
-        )
-
-    def __bool__(self) -> bool:
-        return bool(self.people or self.outlets)
-
-    def as_kwargs(self) -> dict[str, list]:
-        return {
-            "people": sorted(self.people),
-            "outlets": sorted(self.outlets),
-            "periods": sorted(self.periods),
-            "tags": sorted(self.tags),
-        }
-
-
-def leaderboards_touched(prediction_ids: Iterable[int]) -> Touched:
-    """The subjects, years and tags of these predictions as they stand now (one query a batch)."""
-    ids = sorted(set(prediction_ids))
-    people: set[int] = set()
-    outlets: set[int] = set()
-    periods: set[str] = set()
-    tags: set[int] = set()
-    for start in range(0, len(ids), BATCH_SIZE):
-        rows = (
-            Prediction.objects.filter(pk__in=ids[start : start + BATCH_SIZE])
-            .annotate(outlet=_subject(LeaderboardEntry.Scope.OUTLET), year=ExtractYear("made_at"))
-            .values_list("speaker_id", "outlet", "year", "claim__tags")
-        )
-        for person, outlet, year, tag in rows:
-            if person is not None:
-                people.add(person)
-            if outlet is not None:
-                outlets.add(outlet)
-            if year is not None:
-                periods.add(str(year))
-            if tag is not None:
-                tags.add(tag)
-    return Touched(frozenset(people), frozenset(outlets), frozenset(periods), frozenset(tags))
-
-
-def _grouped(qs: QuerySet, scope: str, by: str, *, subjects=None, tags=None) -> QuerySet:
-    """``qs`` annotated with ``subject`` and the second grouping column ``group`` (year or tag).
-
-    ``subjects`` (ids) and ``tags`` (ids, for ``by="tag"``) narrow it when given.
-    """
-    group = ExtractYear("made_at") if by == "year" else F("claim__tags")
-    qs = qs.annotate(subject=_subject(scope), group=group).filter(
-        subject__isnull=False, group__isnull=False
-    )
-    if subjects is not None:
-        qs = qs.filter(subject__in=sorted(subjects))
-    if tags is not None and by == "tag":
-        qs = qs.filter(group__in=sorted(tags))
-    return qs.order_by()
-
-
-def _collect(scope: str, by: str, totals: dict[_Key, _Totals], *, subjects=None, tags=None) -> None:
-    """Add the sums for one scope grouped by year (``by="year"``) or by tag into ``totals``.
-
-    Totals and calibration bins come from one grouped query (a row per subject, group and bin),
-    so they always describe the same predictions: two queries would let a resolution commit
-    between them and leave a bin with no totals.
-    """
-
-    def key(subject: int, group) -> _Key:
-        if by == "year":
-            return (scope, subject, str(group), None)
-        return (scope, subject, ALL, group)
-
-    scored = _grouped(Prediction.objects.scored(), scope, by, subjects=subjects, tags=tags)
-    rows = scored.annotate(bin=Floor(F("probability") * DEFAULT_BINS)).values(
-        "subject", "group", "bin"
-    )
-    for row in rows.annotate(
-        n=Count("id"),
-        correct=Count("id", filter=CORRECT),
-        sb=Sum("brier"),
-        sb2=Sum(F("brier") * F("brier")),
-        sl=Sum("log_score"),
-        sp=Sum("probability"),
-        hits=Count("id", filter=Q(outcome=Prediction.Outcome.YES)),
-    ):
-        t = totals.setdefault(key(row["subject"], row["group"]), _Totals())
-        t.resolved += row["n"]
-        t.correct += row["correct"]
-        t.sum_brier += row["sb"]
-        t.sum_brier_sq += row["sb2"]
-        t.sum_log += row["sl"]
-        b = t.bins.setdefault(min(int(row["bin"]), DEFAULT_BINS - 1), BinSums())
-        b.count += row["n"]
-        b.sum_forecast += row["sp"]
-        b.sum_outcome += row["hits"]
-
-    pending = _grouped(
-        Prediction.objects.pending(), scope, by, subjects=subjects, tags=tags
-    ).values("subject", "group")
-    for row in pending.annotate(n=Count("id")):
-        k = key(row["subject"], row["group"])
-        if k in totals:  # rows exist only for subjects with something resolved
-            totals[k].pending += row["n"]
-
-
-def _totals(touched: Touched | None = None) -> dict[_Key, _Totals]:
-    """Every row's sums, or (``touched``) the touched subjects' rows on the touched boards."""
-    totals: dict[_Key, _Totals] = {}
-    for scope in LeaderboardEntry.Scope.values:
-        subjects = None if touched is None else _scope_subjects(touched, scope)
-        if subjects is not None and not subjects:
-            continue
-        yearly: dict[_Key, _Totals] = {}
-        # All of a subject's years: its all-time row is their sum.
-        _collect(scope, "year", yearly, subjects=subjects)
-        for key, t in yearly.items():
-            if touched is None or key[2] in touched.periods:
-                totals[key] = t
-            totals.setdefault((scope, key[1], ALL, None), _Totals()).merge(t)
-        if touched is None or touched.tags:
-            tags = None if touched is None else touched.tags
-            _collect(scope, "tag", totals, subjects=subjects, tags=tags)
-    return totals
-
-
-def _scope_subjects(touched: Touched, scope: str) -> frozenset[int]:
-    return touched.people if scope == LeaderboardEntry.Scope.PERSON else touched.outlets
-
-
-def _names(totals: dict[_Key, _Totals]) -> dict[tuple[str, int], str]:
+def _names(keys) -> dict[tuple[str, int], str]:
     names: dict[tuple[str, int], str] = {}
-    outlets = sorted({subject for scope, subject, _, _ in totals if scope == "outlet"})
-    for pk, name in Outlet.objects.filter(pk__in=outlets).values_list("pk", "name"):
-        names[(LeaderboardEntry.Scope.OUTLET, pk)] = name
-    people = sorted({subject for scope, subject, _, _ in totals if scope == "person"})
-    for start in range(0, len(people), BATCH_SIZE):
-        chunk = people[start : start + BATCH_SIZE]
-        for pk, name in Person.objects.filter(pk__in=chunk).values_list("pk", "name"):
-            names[(LeaderboardEntry.Scope.PERSON, pk)] = name
+    for scope, model in ((OUTLET, Outlet), (PERSON, Person)):
+        subjects = sorted({subject for s, subject, _, _ in keys if s == scope})
+        for start in range(0, len(subjects), BATCH_SIZE):
+            chunk = subjects[start : start + BATCH_SIZE]
+            for pk, name in model.objects.filter(pk__in=chunk).values_list("pk", "name"):
+                names[(scope, pk)] = name[:200]
     return names
 
 
-def _entries(totals: dict[_Key, _Totals]) -> list[LeaderboardEntry]:
-    """The rows for ``totals``; adjusted scores and ranks are left to ``boards_renumber``."""
-    names = _names(totals)
-    now = timezone.now()
-    entries: list[LeaderboardEntry] = []
-    for (scope, subject, period, tag), t in totals.items():
-        # Rounded: the same predictions summed in another order give the same stored mean, so
-        # an update and a rebuild agree to the last bit and break ties alike.
-        mean = round(t.sum_brier / t.resolved, _DECIMALS)
-        interval = mean_interval(t.resolved, t.sum_brier, t.sum_brier_sq)
-        assert interval is not None  # every row has a resolved prediction (``mean`` above)
-        entries.append(
-            LeaderboardEntry(
-                scope=scope,
-                person_id=subject if scope == LeaderboardEntry.Scope.PERSON else None,
-                outlet_id=subject if scope == LeaderboardEntry.Scope.OUTLET else None,
-                tag_id=tag,
-                period=period,
-                name=names[(scope, subject)][:200],
-                resolved=t.resolved,
-                correct=t.correct,
-                pending=t.pending,
-                brier=mean,
-                log_score=round(t.sum_log / t.resolved, _DECIMALS),
-                brier_low=interval.low,
-                brier_high=interval.high,
-                adjusted_brier=mean,
-                calibration=[b.as_dict() for b in bins_from_sums(t.bins, include_empty=False)],
-                rank=None,
-                computed_at=now,
-            )
+def _entry(key: Key, sums: RowSums, *, name: str, prior: float | None, now) -> dict:
+    """The stored row for ``key`` (its columns), adjusted with its board's ``prior``."""
+    scope, subject, period, tag = key
+    interval = sums.interval()
+    adjusted = None
+    if sums.resolved and prior is not None:
+        adjusted = shrunk_total(
+            n=sums.resolved, total=sums.brier / SCALE, prior=prior, weight=DEFAULT_PRIOR_WEIGHT
         )
-    return entries
+    return {
+        "scope": scope,
+        "person_id": subject if scope == PERSON else None,
+        "outlet_id": subject if scope == OUTLET else None,
+        "tag_id": tag,
+        "period": period,
+        "name": name,
+        "resolved": sums.resolved,
+        "correct": sums.correct,
+        "pending": sums.pending,
+        "brier": sums.mean_brier(),
+        "log_score": sums.mean_log(),
+        "brier_low": interval.low if interval else None,
+        "brier_high": interval.high if interval else None,
+        "adjusted_brier": adjusted,
+        "calibration": [b.as_dict() for b in sums.calibration()],
+        "sum_brier": sums.brier,
+        "sum_brier_sq": sums.brier_sq,
+        "sum_log": sums.log,
+        "bin_sums": sums.bins_as_dict(),
+        "computed_at": now,
+    }
 
 
-def _board(entry: LeaderboardEntry) -> Board:
-    return (entry.scope, entry.period, entry.tag_id)
+def _insert(entries: list[dict]) -> None:
+    """Store new rows (``_entry``'s columns): with COPY on PostgreSQL, where building model
+    instances and a multi-row INSERT's parameters costs more than the database's work (over a
+    second for 4,000 rows); ``bulk_create`` elsewhere."""
+    if connection.vendor != "postgresql":
+        LeaderboardEntry.objects.bulk_create(
+            (LeaderboardEntry(**entry) for entry in entries), batch_size=BATCH_SIZE
+        )
+        return
+    from psycopg.types.json import Jsonb
 
-
-def _subject_of(entry: LeaderboardEntry) -> int:
-    subject = entry.person_id if entry.scope == LeaderboardEntry.Scope.PERSON else entry.outlet_id
-    assert subject is not None  # the table's check constraint
-    return subject
+    fields = [f for f in LeaderboardEntry._meta.concrete_fields if not f.primary_key]
+    json = [isinstance(f, JSONField) for f in fields]
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(f.attname) for f in fields)
+    sql = f"COPY {qn(LeaderboardEntry._meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for entry in entries:
+            values = [entry[f.attname] for f in fields]
+            copy.write_row([Jsonb(v) if j else v for v, j in zip(values, json, strict=True)])
 
 
 def _serialise() -> None:
-    """Make concurrent recomputes take turns (SQLite already allows one writer at a time)."""
+    """Make board writers take turns (SQLite already allows one writer at a time)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_LOCK_KEY])
@@ -299,10 +138,10 @@ def _snapshot() -> Iterator[None]:
 
     On PostgreSQL, outside any transaction, the turn is a session lock taken before the
     transaction starts, and the transaction is REPEATABLE READ: its snapshot is taken after the
-    previous recompute has committed, and every query of it sees the same committed resolutions.
-    Inside a caller's transaction the isolation level cannot change any more; each query still
-    reads a consistent set of rows, and the next recompute (every resolution asks for one after
-    it commits) catches up with anything that landed in between.
+    previous writer has committed, so the changes it reads (and deletes) are exactly the ones
+    its reads of the predictions include. Inside a caller's transaction the isolation level
+    cannot change any more, and a change committed by another process between two of its
+    queries could be missed or counted twice: run the rebuild outside a transaction.
     """
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         with transaction.atomic():
@@ -321,22 +160,60 @@ def _snapshot() -> Iterator[None]:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [_ADVISORY_LOCK_KEY])
 
 
-def leaderboards_recompute() -> int:
-    """Rewrite every stored leaderboard row from the scored predictions; return how many.
+def _tag_q(tag: int | None) -> Q:
+    return Q(tag__isnull=True) if tag is None else Q(tag_id=tag)
 
-    The repair for anything: ``manage.py leaderboard --rebuild`` runs it. Inside
-    ``leaderboards_deferred()`` this only notes that a recompute is wanted.
+
+def leaderboards_recompute(*, keep_priors: bool = False) -> int:
+    """Rewrite every stored leaderboard row and prior from the predictions; return how many rows.
+
+    The repair for anything: ``manage.py leaderboard --rebuild`` runs it. The priors become the
+    boards' means, or with ``keep_priors`` stay what they were for boards that had one (the
+    rebuild an incremental update is compared with). Inside ``leaderboards_deferred()`` this
+    only notes that a rebuild is wanted.
     """
     if getattr(_deferral, "depth", 0):
         _deferral.full = True
         return 0
-    # Take the turn first, then read: two recomputes must not both delete the old rows and
-    # both insert their new ones.
     with _snapshot():
-        entries = _entries(_totals())
+        totals = {key: sums for key, sums in contributions_all().items() if not sums.is_zero()}
+        old = {}
+        if keep_priors:
+            old = {(p.scope, p.period, p.tag_id): p.prior for p in LeaderboardPrior.objects.all()}
+        boards: dict[Board, list[int]] = {}
+        for key, sums in totals.items():
+            board = boards.setdefault(board_of(key), [0, 0])
+            board[0] += sums.resolved
+            board[1] += sums.brier
+        now = timezone.now()
+        priors = []
+        for (scope, period, tag), (resolved, sum_brier) in boards.items():
+            mean = board_mean(resolved, sum_brier)
+            if mean is not None:
+                prior = old.get((scope, period, tag), mean)
+                priors.append(
+                    LeaderboardPrior(
+                        scope=scope,
+                        period=period,
+                        tag_id=tag,
+                        resolved=resolved,
+                        sum_brier=sum_brier,
+                        prior=prior,
+                        refreshed_at=now,
+                    )
+                )
+        stored = {(p.scope, p.period, p.tag_id): p.prior for p in priors}
+        names = _names(totals)
+        entries = [
+            _entry(key, sums, name=names[key[:2]], prior=stored.get(board_of(key)), now=now)
+            for key, sums in totals.items()
+            if key[:2] in names
+        ]
+        LeaderboardChange.objects.all().delete()
         LeaderboardEntry.objects.all().delete()
-        LeaderboardEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
-        boards_renumber(None, min_resolved=settings.ARCHIVE_MIN_RESOLVED)
+        LeaderboardPrior.objects.all().delete()
+        LeaderboardPrior.objects.bulk_create(priors, batch_size=BATCH_SIZE)
+        _insert(entries)
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Every row was just replaced: refresh the planner's statistics so that board reads keep
         # using the index rather than a plan made for the old rows.
@@ -345,112 +222,177 @@ def leaderboards_recompute() -> int:
     return len(entries)
 
 
-def leaderboards_update(
-    *,
-    people: Iterable[int] = (),
-    outlets: Iterable[int] = (),
-    periods: Iterable[str] = (),
-    tags: Iterable[int] = (),
-) -> int:
-    """Rewrite the rows of ``people`` and ``outlets`` on the all-time boards, the boards of
-    ``periods`` (years, ``"2014"``) and of ``tags`` (ids); renumber the boards that changed.
+def _stored(keys: list[Key]) -> dict[Key, tuple[int, RowSums]]:
+    """The stored rows of ``keys``: each one's id and sums (a query per ``BATCH_SIZE`` keys)."""
+    found: dict[Key, tuple[int, RowSums]] = {}
+    for start in range(0, len(keys), BATCH_SIZE):
+        by_board: dict[Board, list[int]] = {}
+        for scope, subject, period, tag in keys[start : start + BATCH_SIZE]:
+            by_board.setdefault((scope, period, tag), []).append(subject)
+        q = Q(pk__in=[])
+        for (scope, period, tag), subjects in by_board.items():
+            column = "person_id" if scope == PERSON else "outlet_id"
+            q |= Q(_tag_q(tag), scope=scope, period=period, **{f"{column}__in": subjects})
+        rows = LeaderboardEntry.objects.filter(q).values_list(
+            "pk",
+            "scope",
+            "person_id",
+            "outlet_id",
+            "period",
+            "tag_id",
+            "resolved",
+            "correct",
+            "pending",
+            "sum_brier",
+            "sum_brier_sq",
+            "sum_log",
+            "bin_sums",
+        )
+        for pk, scope, person, outlet, period, tag, n, correct, pending, sb, sb2, sl, bins in rows:
+            key = (scope, person or outlet, period, tag)
+            sums = RowSums(n, correct, pending, sb, sb2, sl, RowSums.bins_from_dict(bins))
+            found[key] = (pk, sums)
+    return found
 
-    Plain ids in, so a queued task can call it; it leaves the rows ``leaderboards_recompute``
-    would, provided it is given every subject, year and tag a change touched (before and after
-    the change: ``leaderboards_touched``). Returns how many rows it wrote.
-    """
-    touched = Touched(frozenset(people), frozenset(outlets), frozenset(periods), frozenset(tags))
-    if getattr(_deferral, "depth", 0):
-        _deferral.touched = _deferral.touched | touched
-        return 0
-    if not touched:
-        return 0
-    with _snapshot():
-        entries = _entries(_totals(touched))
-        old = _stored_rows(touched)
-        new = {(e.scope, _subject_of(e), e.period, e.tag_id): e for e in entries}
-        changed: set[Board] = set()
-        for key, entry in new.items():
-            before = old.get(key)
-            if before is None or before[:3] != (entry.resolved, entry.brier, entry.name):
-                changed.add(_board(entry))
-            else:  # nothing its board's ranks depend on moved: keep its place
-                entry.adjusted_brier, entry.rank = before[3], before[4]
-        changed.update((scope, period, tag) for scope, _, period, tag in old.keys() - new.keys())
-        _stored(touched).delete()
-        LeaderboardEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
-        if changed:
-            boards_renumber(changed, min_resolved=settings.ARCHIVE_MIN_RESOLVED)
+
+def _priors(boards: set[Board]) -> dict[Board, LeaderboardPrior]:
+    q = Q(pk__in=[])
+    for scope, period, tag in boards:
+        q |= Q(_tag_q(tag), scope=scope, period=period)
+    return {(p.scope, p.period, p.tag_id): p for p in LeaderboardPrior.objects.filter(q)}
+
+
+def _healed(keys: list[Key], sums: dict[Key, RowSums]) -> None:
+    """Recompute from the predictions the rows of every subject one of whose rows the
+    differences would leave impossible (a count below zero): rows stored stale by writes that
+    bypassed the services. Read under the update's snapshot, which sees exactly the changes
+    it adds, the recomputed rows are what adding them to correct rows would have given."""
+    broken = {key[:2] for key in keys if not sums[key].is_possible()}
+    if not broken:
+        return
+    logger.warning("recomputing %d stale board subjects from their predictions", len(broken))
+    for scope in (PERSON, OUTLET):
+        subjects = {subject for s, subject in broken if s == scope}
+        if subjects:
+            fresh = contributions_of(scope, subjects)
+            for key in keys:
+                if key[:2] in broken and key[0] == scope:
+                    sums[key] = fresh.get(key, RowSums())
+
+
+def _apply(delta: dict[Key, RowSums]) -> int:
+    """Add ``delta`` to the stored rows and their boards' sums; return the rows written."""
+    keys = sorted(delta, key=lambda k: (k[0], k[1], k[2], -1 if k[3] is None else k[3]))
+    stored = _stored(keys)
+    sums: dict[Key, RowSums] = {}
+    for key in keys:
+        sums[key] = RowSums()
+        if key in stored:
+            sums[key].add(stored[key][1])
+        sums[key].add(delta[key])
+    _healed(keys, sums)
+    priors = _priors({board_of(k) for k in keys})
+    now = timezone.now()
+    new_priors: list[LeaderboardPrior] = []
+    for key in keys:
+        board = board_of(key)
+        prior = priors.get(board)
+        if prior is None:
+            prior = priors[board] = LeaderboardPrior(
+                scope=key[0], period=key[2], tag_id=key[3], prior=0.0, refreshed_at=now
+            )
+            new_priors.append(prior)
+        old = stored[key][1] if key in stored else RowSums()
+        prior.resolved += sums[key].resolved - old.resolved
+        prior.sum_brier += sums[key].brier - old.brier
+    for prior in new_priors:  # a new board starts at its own mean
+        prior.prior = board_mean(prior.resolved, prior.sum_brier) or 0.0
+    names = _names(keys)
+    entries = []
+    for key in keys:
+        if not sums[key].is_zero() and key[:2] in names:
+            prior = priors[board_of(key)]
+            entries.append(_entry(key, sums[key], name=names[key[:2]], prior=prior.prior, now=now))
+    LeaderboardEntry.objects.filter(pk__in=[pk for pk, _ in stored.values()]).delete()
+    _insert(entries)
+    empty = [p.pk for p in priors.values() if p.pk is not None and p.resolved == 0]
+    LeaderboardPrior.objects.filter(pk__in=empty).delete()
+    LeaderboardPrior.objects.bulk_create(
+        [p for p in new_priors if p.resolved], batch_size=BATCH_SIZE
+    )
+    kept = [p for p in priors.values() if p.pk is not None and p.resolved]
+    LeaderboardPrior.objects.bulk_update(kept, ["resolved", "sum_brier"], batch_size=BATCH_SIZE)
     return len(entries)
 
 
-def _stored(touched: Touched) -> QuerySet:
-    """The stored rows ``leaderboards_update(touched)`` rewrites."""
-    boards = Q(tag__isnull=True, period__in=[ALL, *sorted(touched.periods)])
-    if touched.tags:
-        boards |= Q(period=ALL, tag__in=sorted(touched.tags))
-    subjects = Q(pk__in=[])
-    if touched.people:
-        subjects |= Q(scope=LeaderboardEntry.Scope.PERSON, person__in=sorted(touched.people))
-    if touched.outlets:
-        subjects |= Q(scope=LeaderboardEntry.Scope.OUTLET, outlet__in=sorted(touched.outlets))
-    return LeaderboardEntry.objects.filter(subjects, boards)
+def leaderboards_update() -> int:
+    """Add every waiting ``LeaderboardChange`` to the rows it names; return the rows written.
 
-
-def _stored_rows(touched: Touched) -> dict[_Key, tuple]:
-    rows = _stored(touched).values_list(
-        "scope",
-        "person_id",
-        "outlet_id",
-        "period",
-        "tag_id",
-        "resolved",
-        "brier",
-        "name",
-        "adjusted_brier",
-        "rank",
-    )
-    return {
-        (scope, person or outlet, period, tag): (resolved, brier, name, adjusted, rank)
-        for scope, person, outlet, period, tag, resolved, brier, name, adjusted, rank in rows
-    }
-
-
-def leaderboards_recompute_after_commit(touched: Touched | None = None) -> None:
-    """Bring the boards up to date once the current transaction commits (at once outside one):
-    the rows ``touched`` names (``leaderboards_touched``), or every row when it is None.
-
-    The update runs as the ``predictions.recompute_leaderboards`` task: on a worker when a
-    broker is configured (which retries it), else in this process. The change that asked has
-    committed by then, so a failure here must not become the caller's error: it is logged, the
-    old rows stay, and a rebuild (``manage.py leaderboard --rebuild``) or the next update of the
-    same rows replaces them.
+    Safe to run twice or at once in two processes: the changes it adds are deleted in the same
+    transaction, and writers take turns. Inside ``leaderboards_deferred()`` it only notes the wish.
     """
-    if touched is not None and not touched:
-        return
-    transaction.on_commit(functools.partial(_recompute_committed, touched))
+    if getattr(_deferral, "depth", 0):
+        _deferral.update = True
+        return 0
+    with _snapshot():
+        changes = list(LeaderboardChange.objects.order_by("pk").values_list("pk", "delta"))
+        if not changes:
+            return 0
+        delta: dict[Key, RowSums] = {}
+        for _, rows in changes:
+            for scope, subject, period, tag, sums in rows:
+                delta.setdefault((scope, subject, period, tag), RowSums()).add(
+                    RowSums.from_list(sums)
+                )
+        delta = {key: sums for key, sums in delta.items() if not sums.is_zero()}
+        written = _apply(delta) if delta else 0
+        LeaderboardChange.objects.filter(pk__in=[pk for pk, _ in changes]).delete()
+    return written
 
 
-def _recompute_committed(touched: Touched | None) -> None:
+def leaderboards_refresh(*, tolerance: float | None = None) -> int:
+    """Refresh the prior of every board whose mean moved from it by more than ``tolerance``
+    (``ARCHIVE_PRIOR_TOLERANCE`` when None; 0 refreshes every prior that differs at all), and
+    rewrite those boards' adjusted scores; return how many rows changed."""
+    if getattr(_deferral, "depth", 0):
+        _deferral.update = True
+        return 0
+    with _snapshot():
+        return sum(board_refresh(prior) for prior in priors_drifted(tolerance=tolerance))
+
+
+def leaderboards_recompute_after_commit(*, rebuild: bool = False) -> None:
+    """Bring the boards up to date once the current transaction commits (at once outside one):
+    add the waiting changes, or with ``rebuild`` rebuild every row.
+
+    The work runs as the ``predictions.recompute_leaderboards`` task: on a worker when a broker
+    is configured (which retries it), else in this process. The change that asked has committed
+    by then, so a failure here must not become the caller's error: it is logged, and the change
+    waits for the next update (or a rebuild, ``manage.py leaderboard --rebuild``).
+    """
+    transaction.on_commit(functools.partial(_recompute_committed, rebuild))
+
+
+def _recompute_committed(rebuild: bool) -> None:
     if leaderboards_deferring():
         # Inside leaderboards_deferred(): these only note the wish, granted at the block's end.
-        if touched is None:
+        if rebuild:
             leaderboards_recompute()
         else:
-            leaderboards_update(**touched.as_kwargs())
+            leaderboards_update()
         return
     # predictions.tasks imports this module; importing the task here breaks that cycle.
     from predictions.tasks import recompute_leaderboards
 
     try:
-        recompute_leaderboards.delay(None if touched is None else touched.as_kwargs())
+        recompute_leaderboards.delay(rebuild)
     except Exception:
-        logger.exception("leaderboard recompute failed; the stored boards are stale")
+        logger.exception("leaderboard update failed; the stored boards are stale")
 
 
 @contextmanager
 def leaderboards_deferred() -> Iterator[None]:
-    """Bring the boards up to date once at the end of the block, not after every resolution.
+    """Bring the boards up to date once at the end of the block, not after every change.
 
     For bulk work (importing a thousand resolved forecasts resolves a thousand claims, and each
     resolution asks for an update after it commits). Use it around the outermost transaction:
@@ -459,19 +401,20 @@ def leaderboards_deferred() -> Iterator[None]:
     depth = getattr(_deferral, "depth", 0)
     if depth == 0:
         _deferral.full = False
-        _deferral.touched = Touched()
+        _deferral.update = False
     _deferral.depth = depth + 1
     try:
         yield
     finally:
         _deferral.depth = depth
     if depth == 0:
-        full, touched = _deferral.full, _deferral.touched
-        _deferral.full, _deferral.touched = False, Touched()
+        full, update = _deferral.full, _deferral.update
+        _deferral.full = _deferral.update = False
         if full:
             leaderboards_recompute()
-        elif touched:
-            leaderboards_update(**touched.as_kwargs())
+        elif update:
+            leaderboards_update()
+            leaderboards_refresh()
 
 
 def leaderboards_deferring() -> bool:

@@ -54,8 +54,7 @@ def many(db):
                 resolved=10,
                 brier=0.2,
                 log_score=-0.5,
-                adjusted_brier=0.2,
-                rank=i + 1,
+                adjusted_brier=0.2 + i / 100,
                 **subject,
             )
 

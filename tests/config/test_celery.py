@@ -12,6 +12,7 @@ def test_the_worker_finds_every_task():
         "predictions.extract_articles",
         "predictions.import_and_extract_documents",
         "predictions.recompute_leaderboards",
+        "predictions.refresh_leaderboard_priors",
         "archive.import_documents",
     } <= set(app.tasks)
 

@@ -141,7 +141,7 @@ def test_a_failed_recompute_after_commit_is_logged_not_answered(monkeypatch, cap
     def broken(*args, **kwargs):
         raise KeyError(("outlet", 3, "all", 32))
 
-    monkeypatch.setattr(scores, "_entries", broken)
+    monkeypatch.setattr(scores, "_apply", broken)
     user = grant(UserFactory(username="resolver"), "resolve")
     client = APIClient()
     client.force_authenticate(user)
@@ -155,7 +155,7 @@ def test_a_failed_recompute_after_commit_is_logged_not_answered(monkeypatch, cap
     assert response.status_code == 200, response.content
     claim.refresh_from_db()
     assert claim.state == "occurred"
-    assert "leaderboard recompute failed" in caplog.text
+    assert "leaderboard update failed" in caplog.text
 
 
 def _post_committing(client, url, data):

@@ -14,10 +14,10 @@ from django.db import connection, connections, transaction
 
 from archive.errors import ArchiveError
 from predictions import judging
-from predictions.models import Claim, LeaderboardEntry, Prediction
+from predictions.models import Claim, LeaderboardChange, LeaderboardEntry, Prediction
 from predictions.services.resolution import claim_resolve
 from predictions.services.review import prediction_correct
-from predictions.services.scores import leaderboards_recompute
+from predictions.services.scores import leaderboards_recompute, leaderboards_update
 from tests.factories import ClaimFactory, PersonFactory, PredictionFactory
 
 pytestmark = [
@@ -34,9 +34,9 @@ NEW_DEADLINE = datetime.date(2024, 12, 31)
 
 @pytest.fixture(autouse=True)
 def _no_leaderboards(monkeypatch):
-    import predictions.services.resolution as resolution
+    import predictions.services.scores as scores
 
-    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda _judgements: None)
+    monkeypatch.setattr(scores, "leaderboards_recompute_after_commit", lambda **_: None)
 
 
 def _run(first, second, *, hold: float = 0.5) -> dict:
@@ -158,19 +158,19 @@ def test_a_recompute_reads_one_snapshot_while_resolutions_commit(monkeypatch):
             PredictionFactory(claim=claim, speaker=speaker, probability=p)
     claim_resolve(claim=claims[0], state="occurred", on=datetime.date(2015, 1, 1), by=None)
 
-    collect = scores._collect
-    calls = {"n": 0}
+    leaderboards_update()
+    collect = scores.contributions_all
 
-    def collect_then_commit_elsewhere(*args, **kwargs):
-        collect(*args, **kwargs)
-        calls["n"] += 1
-        if calls["n"] == 1:
-            # Another editor's resolution commits between two of the recompute's queries.
-            thread = threading.Thread(target=_resolve_elsewhere, args=(claims[1].pk,))
-            thread.start()
-            thread.join(10)
+    def collect_then_commit_elsewhere():
+        found = collect()
+        # Another editor's resolution commits between the recompute's read of the predictions
+        # and its deletion of the waiting changes.
+        thread = threading.Thread(target=_resolve_elsewhere, args=(claims[1].pk,))
+        thread.start()
+        thread.join(10)
+        return found
 
-    monkeypatch.setattr(scores, "_collect", collect_then_commit_elsewhere)
+    monkeypatch.setattr(scores, "contributions_all", collect_then_commit_elsewhere)
     leaderboards_recompute()
 
     assert Claim.objects.get(pk=claims[1].pk).state == "occurred"
@@ -180,6 +180,11 @@ def test_a_recompute_reads_one_snapshot_while_resolutions_commit(monkeypatch):
     boards = LeaderboardEntry.objects.filter(period="all", tag=None)
     assert [e.resolved for e in boards.filter(scope="person")] == [2]
     assert sum(e.resolved for e in boards.filter(scope="outlet")) == 2
+    # The other resolution's difference was not in that moment, so it still waits; added, it
+    # gives what a rebuild now gives.
+    assert LeaderboardChange.objects.count() == 1
+    leaderboards_update()
+    assert [e.resolved for e in boards.filter(scope="person")] == [4]
 
 
 def _resolve_elsewhere(pk):

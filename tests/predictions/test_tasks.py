@@ -15,7 +15,7 @@ from archive.errors import ArchiveError
 from archive.models import Article
 from config.celery import app as celery_app
 from predictions import tasks
-from predictions.models import Claim, LeaderboardEntry, Prediction
+from predictions.models import Claim, LeaderboardChange, LeaderboardEntry, Prediction
 from predictions.services.resolution import claim_resolve
 from tests.factories import ArticleFactory, ClaimFactory, PersonFactory, PredictionFactory
 
@@ -227,7 +227,7 @@ def test_a_resolution_queues_the_boards_after_it_commits(
 ):
     queued = []
     monkeypatch.setattr(
-        tasks.recompute_leaderboards, "delay", lambda touched: queued.append(touched)
+        tasks.recompute_leaderboards, "delay", lambda rebuild: queued.append(rebuild)
     )
     claim = _resolvable_claim()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -235,7 +235,8 @@ def test_a_resolution_queues_the_boards_after_it_commits(
     assert queued == []  # nothing before the commit
     for callback in callbacks:
         callback()
-    assert len(queued) == 1 and queued[0]["people"]
+    assert queued == [False]  # an update, not a rebuild
+    assert LeaderboardChange.objects.count() == 1
 
 
 def test_a_failing_recompute_is_retried_and_the_resolution_stays(
@@ -244,11 +245,11 @@ def test_a_failing_recompute_is_retried_and_the_resolution_stays(
     real = tasks.leaderboards_update
     attempts = []
 
-    def flaky(**touched):
+    def flaky():
         attempts.append(1)
         if len(attempts) < 3:
             raise OperationalError("deadlock detected")
-        return real(**touched)
+        return real()
 
     monkeypatch.setattr(tasks, "leaderboards_update", flaky)
     claim = _resolvable_claim()
@@ -257,7 +258,7 @@ def test_a_failing_recompute_is_retried_and_the_resolution_stays(
     assert len(attempts) == 3
     assert LeaderboardEntry.objects.exists()
 
-    def broken(**_touched):
+    def broken():
         attempts.append(1)
         raise OperationalError("disk full")
 
@@ -269,3 +270,9 @@ def test_a_failing_recompute_is_retried_and_the_resolution_stays(
     assert len(attempts) == 1 + tasks.recompute_leaderboards.max_retries
     assert Claim.objects.get(pk=other.pk).state == Claim.State.NOT_OCCURRED
     assert "disk full" in caplog.text
+    # Its difference waits for the next update, which adds it.
+    assert LeaderboardChange.objects.count() == 1
+    monkeypatch.setattr(tasks, "leaderboards_update", real)
+    tasks.recompute_leaderboards.delay(False)
+    assert not LeaderboardChange.objects.exists()
+    assert LeaderboardEntry.objects.filter(person__predictions__claim=other).exists()

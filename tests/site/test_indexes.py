@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from archive.models import Article
-from predictions.models import Claim, LeaderboardEntry
+from predictions.models import Claim
+from predictions.selectors.leaderboards import leaderboard
 from tests.factories import PredictionFactory
 from tests.site.test_pages import get, text
 
@@ -74,8 +75,7 @@ def test_people_index_lists_ranked_then_unranked_with_counts(
     reader = demo["reader"]
     url = reverse("site:people")
     page = text(get(client, django_assert_max_num_queries, url))
-    ranked = LeaderboardEntry.objects.board(scope="person").filter(rank__isnull=False)
-    best = ranked.order_by("rank").first()
+    best = leaderboard(scope="person").first()
     assert page.index(best.name) < page.index(reader.name)
 
     unranked = text(get(client, django_assert_max_num_queries, url + "?standing=unranked"))

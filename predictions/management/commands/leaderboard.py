@@ -3,8 +3,9 @@
 Rows come from the stored boards. When there are none yet but some predictions are scored (an
 archive loaded before the boards existed, or restored from a dump without them), the boards are
 recomputed once first, so the command never prints an empty board over a scored archive.
-``--rebuild`` recomputes every stored row from the scored predictions first: the repair when the
-boards are suspected stale (an update that failed after its resolution committed is only logged).
+``--rebuild`` recomputes every stored row and board prior from the predictions first: the repair
+when the boards are suspected stale (written past the services, or restored from elsewhere; an
+update that failed after its resolution committed only waits for the next one).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Command(BaseCommand):
             leaderboards_recompute()
 
         rows = leaderboard(scope=options["by"], period=period, tag=tag, min_resolved=minimum)
-        rows = rows.defer("calibration")  # not printed; decoding it is most of a row's cost
+        rows = rows.defer("calibration", "bin_sums")  # not printed; decoding them costs most
         if options["limit"] is not None:
             rows = rows[: options["limit"]]
         rows = list(rows)

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 
 from archive.errors import PermissionRequired
 from predictions.errors import ResolutionError
-from predictions.models import Claim, Judgement, Prediction
+from predictions.models import Claim, Judgement, LeaderboardChange, Prediction
 from predictions.services.resolution import claim_resolve, claim_unresolve, prediction_judge
 from tests.factories import (
     CandidateFactory,
@@ -248,7 +248,7 @@ def test_leaderboards_are_recomputed_only_once_the_resolution_commits(
 
     calls = []
     # The update runs as a task (in-process here: no broker is configured in the tests).
-    monkeypatch.setattr(tasks, "leaderboards_update", lambda **touched: calls.append(touched))
+    monkeypatch.setattr(tasks, "leaderboards_update", lambda: calls.append(1) or 0)
     claim = ClaimFactory()
     prediction = _prediction(claim)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -256,4 +256,9 @@ def test_leaderboards_are_recomputed_only_once_the_resolution_commits(
         assert calls == []  # nothing is recomputed inside the transaction
     assert calls == [] and len(callbacks) == 1
     callbacks[0]()
-    assert len(calls) == 1 and calls[0]["people"] == [prediction.speaker_id]
+    assert len(calls) == 1
+    # The resolution's difference waits, committed with it, for the update to add it.
+    assert LeaderboardChange.objects.get().delta[0][1] in {
+        prediction.speaker_id,
+        prediction.article.outlet_id,
+    }

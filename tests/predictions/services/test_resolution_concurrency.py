@@ -24,9 +24,9 @@ pytestmark = [
 @pytest.fixture(autouse=True)
 def _no_leaderboards(monkeypatch):
     # The boards are recomputed after each commit; their own tests cover that.
-    import predictions.services.resolution as resolution
+    import predictions.services.scores as scores
 
-    monkeypatch.setattr(resolution, "_recompute_after_commit", lambda _judgements: None)
+    monkeypatch.setattr(scores, "leaderboards_recompute_after_commit", lambda **_: None)
 
 
 def _race(claim, first_state, second_state):

@@ -37,7 +37,7 @@ def _run(statements):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("predictions", "0007_prediction_source_url"),
+        ("predictions", "0008_leaderboard_sums"),
     ]
 
     operations = [
