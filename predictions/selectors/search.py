@@ -42,7 +42,7 @@ TRIGRAM_WORD_THRESHOLD = 0.3
 _PHRASE = re.compile(r'"([^"]+)"')
 
 # The fields each kind is searched in, with their weights (4 highest); on PostgreSQL each set's
-# unweighted vector is a full-text index (migrations archive 0002, predictions 0004 and 0008).
+# unweighted vector is a full-text index (migrations archive 0002, predictions 0004 and 0009).
 CLAIM_FIELDS = {"text": 4, "description": 2}
 PREDICTION_FIELDS = {"claim_text": 4, "quote": 3, "speaker_name": 2}
 ARTICLE_FIELDS = {"title": 4, "body": 1}
