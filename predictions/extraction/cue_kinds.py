@@ -17,7 +17,7 @@ from predictions.extraction.plans import SCHEDULED, is_own_plan
 from predictions.extraction.wordlists import words
 
 CueKind = Literal[
-    "future", "expect", "estimative", "odds", "reported_would", "progressive", "frame"
+    "future", "expect", "estimative", "odds", "reported_would", "progressive", "frame", "outlook"
 ]
 
 
@@ -131,7 +131,7 @@ def going_to(text: str, _lower: str) -> Iterator[Cue]:
 _LIKELY_TO = re.compile(
     r"\b(?P<frame>(?:(?:highly|very|most|more|less|quite|fairly|increasingly|widely|generally|"
     r"almost|all\s+but|not|un)\s*)?(?:likely|expected|certain|sure|bound|destined|projected|"
-    r"forecast|predicted)\s+to)\s+(?P<verb>[a-z]+)",
+    r"forecast|predicted)(?:\s+than\s+not)?\s+to)\s+(?P<verb>[a-z]+)",
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(r"\b(?:was|were|had\s+been|wasn't|weren't)\s+(?:\w+\s+)?$")
@@ -253,7 +253,9 @@ _FORECAST_ATTRIBUTION_AFTER = re.compile(
 # past habit, a hypothetical or a reported plan.
 _REPORTED_WOULD = re.compile(
     r"\b(?:predicted|predicts|predicting|forecast|forecasts|projected|projects|estimated|"
-    r"estimates|warned|warns|expects?|expected\s+that|bet|betting)\b"
+    r"estimates|warned|warns|expects?|expected\s+that|bet|betting|believed|believes|doubted|"
+    r"doubts|(?:was|were|is|are|remains?|remained)\s+(?:confident|convinced|optimistic|"
+    r"pessimistic|certain|sure))\b"
     r"(?P<gap>[^.;:?!]{0,90}?)(?P<aux>\bwould\b)(?!\s+(?:have|'ve)\b)",
     re.IGNORECASE,
 )
@@ -298,7 +300,7 @@ def explicit_odds(text: str, _lower: str) -> Iterator[Cue]:
 
 
 _ESTIMATIVE = re.compile(
-    r"\b(?:likely|unlikely|probable|improbable|possibility|chances?|odds|certain|"
+    r"\b(?:likely(?!\s+(?:[\w-]+\s+){0,2}(?:voters|caucus-?goers|electorate)\b)|unlikely|probable|improbable|possibility|chances?|odds|certain|"
     r"almost\s+certainly|probably|inevitable)\b",
     re.IGNORECASE,
 )

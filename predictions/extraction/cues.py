@@ -17,6 +17,7 @@ generic statements ("the best job anyone will ever have") and bare hypotheticals
 
 import re
 
+from predictions.extraction import cue_outlook  # noqa: F401  (registers the outlook finders)
 from predictions.extraction.cue_kinds import FINDERS, Cue, estimative_without_auxiliary
 
 __all__ = ["Cue", "find_cues", "normalise"]
@@ -73,6 +74,9 @@ def _excluded(text: str, cue: Cue) -> bool:
         or (cue.kind == "reported_would" and _COUNTERFACTUAL.search(text[: cue.start]))
         or _CORRELATIVE.search(text)
         or _EVERY_SO_OFTEN.match(text, cue.end)
+        or (cue.kind == "future" and _WAIT_AND_SEE.match(after))
+        or (cue.kind == "future" and _GENERIC_SAYER.search(before[-40:]) and _SAYING.match(after))
+        or (cue.kind == "estimative" and _COMPARATIVE_LIKELY.match(text, cue.start))
     )
 
 
@@ -151,6 +155,33 @@ _COUNTERFACTUAL = re.compile(
 _CORRELATIVE = re.compile(
     r"^\W*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b[^,]{0,80},"
     r"\s*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b",
+    re.IGNORECASE,
+)
+# "we'll see how it works", "time will tell", "it will be interesting to see": no outcome named.
+_WAIT_AND_SEE = re.compile(
+    r"\s*(?:just\s+)?(?:see|tell)\s*(?:$|[,.;:!\"'()—–-]|(?:how|what|whether|if|who|which|when)\b|"
+    r"about\s+that\b)|\s*be\s+(?:very\s+|most\s+|really\s+)?(?:interesting|fascinating|"
+    r"instructive|curious|worth\s+watching)\s+to\s+(?:see|watch|learn|find\s+out)\b",
+    re.IGNORECASE,
+)
+# "Some will argue that …", "critics will say": what a kind of people say, a generic statement.
+_GENERIC_SAYER = re.compile(
+    r"(?:^|[\s\"(])(?:some|many|others|most|people|critics|skeptics|sceptics|cynics|purists|"
+    r"those|anyone|anybody|everyone|everybody|somebody|someone)(?:\s+(?:people|of\s+us|of\s+you|"
+    r"observers|readers|voters|commentators))?\s*$",
+    re.IGNORECASE,
+)
+_SAYING = re.compile(
+    r"\s*(?:(?:surely|probably|no\s+doubt|undoubtedly|even|also|then|always)\s+)?(?:say|argue|point|"
+    r"claim|insist|tell|object|complain|note|wonder|ask|suggest|counter|respond|reply|protest|"
+    r"go\s+so\s+far)\b",
+    re.IGNORECASE,
+)
+# "are far more likely to vote than": a comparison of groups, not an outcome (kept: "more
+# likely than not").
+_COMPARATIVE_LIKELY = re.compile(
+    r"(?:(?:much|far|less|more|significantly|twice\s+as|three\s+times\s+as)\s+)*(?:more|less)\s+"
+    r"likely\s+to\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL_START = re.compile(

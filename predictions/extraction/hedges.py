@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from predictions.extraction.cues import Cue, normalise
-from predictions.extraction.lexicon import HEDGES
+from predictions.extraction.lexicon import HEDGES, OUTLOOK
 from predictions.extraction.odds import find_odds
 
 BARE_FUTURE = "will"
@@ -46,7 +46,7 @@ _HEDGE_RE = re.compile(
 _FRAME_RE = re.compile(
     r"(?P<neg>\b(?:do|does|did)\s*(?:not|n't)\s+|\bnot\s+|\bno\s+one\s+|\bnobody\s+|\bnever\s+)?"
     r"\b(?P<verb>think|thinks|believe|believes|expect|expects|expecting|expected|anticipate|anticipates|"
-    r"doubt|doubts|am\s+confident|'m\s+confident|is\s+confident|are\s+confident|'re\s+confident|"
+    r"doubt|doubts|doubted|am\s+confident|'m\s+confident|is\s+confident|are\s+confident|'re\s+confident|"
     r"confident|skeptical|sceptical|predict|predicts|predicting|predicted|bet|assume|assumption|"
     r"suspect|suspects|projecting|forecast|forecasts|fear|fears|feel)\b",
     re.IGNORECASE,
@@ -54,7 +54,7 @@ _FRAME_RE = re.compile(
 _FRAME_WORDING = {
     "think": "think", "thinks": "think", "believe": "believe", "believes": "believe",
     "expect": "expect", "expects": "expect", "expecting": "expect", "expected": "expect", "anticipate": "anticipate",
-    "anticipates": "anticipate", "doubt": "doubt", "doubts": "doubt", "confident": "confident",
+    "anticipates": "anticipate", "doubt": "doubt", "doubts": "doubt", "doubted": "doubt", "confident": "confident",
     "skeptical": "skeptical", "sceptical": "skeptical", "assume": "think", "assumption": "think",
     "suspect": "think", "suspects": "think", "fear": "expect", "fears": "expect",
     "feel": "think",
@@ -91,8 +91,19 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     lo, hi = window or (0, len(text))
     # Estimative and expectation cues carry their negation in the hedge or frame read below.
     negations = (
-        1 if cue.negated and cue.kind in ("future", "progressive", "reported_would", "frame") else 0
+        1
+        if cue.negated
+        and cue.kind in ("future", "progressive", "reported_would", "frame", "outlook")
+        else 0
     )
+    if cue.kind == "outlook":
+        # "chances are slim", "not betting on": the outlook's last word carries the chance.
+        last = cue.text.lower().rsplit(None, 1)[-1]
+        if last in OUTLOOK:
+            p = OUTLOOK[last][0]
+            if negations:
+                return Reading(_clamp(1 - p), cue.text, "negative")
+            return Reading(_clamp(p), cue.text, "positive")
 
     odds = find_odds(text[lo:hi])
     if odds is not None:

@@ -129,6 +129,14 @@ ALIASES: dict[str, tuple[str, str]] = {
     "no chance": ("almost no chance", "a forecast is never certain; read as the survey's floor"),
     "impossible": ("almost no chance", "a forecast is never certain; read as the survey's floor"),
     "high probability": ("with high probability", "same phrase"),
+    "favored to": ("likely", "a favourite is expected to win"),
+    "favoured to": ("likely", "a favourite is expected to win"),
+    "favorite to": ("likely", "a favourite is expected to win"),
+    "favourite to": ("likely", "a favourite is expected to win"),
+    "strongly favored to": ("very good chance", "a strong favourite"),
+    "heavily favored to": ("very good chance", "a strong favourite"),
+    "strongly favoured to": ("very good chance", "a strong favourite"),
+    "heavily favoured to": ("very good chance", "a strong favourite"),
     "low probability": ("with low probability", "same phrase"),
 }
 
@@ -150,6 +158,27 @@ ASSUMPTIONS: dict[str, tuple[float, str]] = {
 }
 
 
+# The adjective of an outlook ("chances are slim", "prospects look bright", "a long shot")
+# → surveyed phrase it is read as. Kept apart from ``HEDGES``: these words are hedges only
+# in an outlook phrase, never on their own ("a slim majority").
+OUTLOOK_ALIASES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("slim", "slimmer", "slight", "remote"), ("little chance", "slim chances")),
+    **dict.fromkeys(("shot", "shots"), ("improbable", "a long shot")),
+    **dict.fromkeys(
+        ("dim", "dimmer", "bleak", "poor", "low", "lower", "long", "longer"),
+        ("unlikely", "poor prospects, long odds"),
+    ),
+    **dict.fromkeys(
+        ("good", "better", "decent", "fair", "bright", "brighter"), ("likely", "good prospects")
+    ),
+    **dict.fromkeys(
+        ("strong", "stronger", "high", "higher", "excellent"),
+        ("very good chance", "strong chances"),
+    ),
+    **dict.fromkeys(("on", "against"), ("likely", "a bet is a stated expectation")),
+}
+
+
 def _build() -> dict[str, tuple[float, str]]:
     table = {phrase: (p, f"survey: {source}") for phrase, (p, source) in SURVEYED.items()}
     for wording, (phrase, reason) in ALIASES.items():
@@ -162,6 +191,13 @@ def _build() -> dict[str, tuple[float, str]]:
 
 # Wording → (probability, source). Every entry traces to a survey or a stated assumption.
 HEDGES: dict[str, tuple[float, str]] = _build()
+
+
+# Outlook adjective → (probability, source).
+OUTLOOK: dict[str, tuple[float, str]] = {
+    wording: (SURVEYED[phrase][0], f"as '{phrase}' ({reason})")
+    for wording, (phrase, reason) in OUTLOOK_ALIASES.items()
+}
 
 
 def probability_of(wording: str) -> float:

@@ -46,8 +46,9 @@ _SCHEDULE_WORDS = re.compile(
     r"later\s+today|this\s+(?:morning|afternoon|evening|weekend))\b"
 )
 _SELF_REPORT = re.compile(
-    r"\b(?:said|says|vowed|vows|promised|promises|pledged|pledges|announced|announces|"
-    r"insisted|insists|claimed|claims|told\s+\w+)\s+(?:that\s+)?(?:he|she|they|it)\s*$",
+    r"(?:\b(?:said|says|say|vowed|vows|vow|promised|promises|promise|pledged|pledges|pledge|"
+    r"announced|announces|insisted|insists|claimed|claims|told\s+\w+|undecided\s+whether)|"
+    r"(?:\bnot|n't|\bun)\s*sure)\s+(?:that\s+)?(?:he|she|they|it)\s*$",
     re.IGNORECASE,
 )
 # What a campaign says it is "going to" do that no one can simply choose: an outcome.
@@ -88,7 +89,7 @@ def is_own_plan(before: str, following: str, be: bool = False) -> bool:
         return verb not in NOT_CHOSEN and not _OUTCOME.match(following)
     if _SECOND_PERSON.search(subject):
         return True
-    if verb not in VOLITIONAL:
-        return False
+    if verb not in VOLITIONAL or _OUTCOME.match(following):
+        return False  # "he will do well in Tuesday's primary": an outcome, even on a calendar
     clause = re.split(r"[,;:\"”]", following[:80], maxsplit=1)[0]
     return bool(_SELF_REPORT.search(subject) or _SCHEDULE_WORDS.search(clause))

@@ -317,6 +317,8 @@ def _month_shift(anchor: datetime.date, shift: int) -> Period:
 def _resolve_relative(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
     rel = _squash(timex.required("rel"))
     unit = timex.required("rel_u").lower()
+    if timex.field("rel_at") and rel == "next" and unit in ("year", "month", "week"):
+        return _span(1, unit, 1)  # "this time next year": the same day a year on
     if rel in ("the next", "the coming") and unit in ("year", "decade", "month", "week"):
         # "over the next decade": ten years from now, not the calendar decade after this one
         return _span(1, unit, 1)

@@ -175,7 +175,7 @@ _FORMS = (
     ("decade", r"(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s\b|(?:the\s+)?'(?P<dec2>\d0)s\b"),
     (
         "relative",
-        r"(?i:(?P<rel>this|next|last|the\s+coming|the\s+current|the\s+following|the\s+previous"
+        r"(?i:(?P<rel_at>this\s+time\s+)?(?P<rel>this|next|last|the\s+coming|the\s+current|the\s+following|the\s+previous"
         r"|the\s+very\s+next|the\s+next)\s+(?:(?:fiscal|financial|calendar)\s+)?"
         r"(?P<rel_u>year|month|week(?:end)?|decade|century|quarter))\b",
     ),

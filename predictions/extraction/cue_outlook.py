@@ -1,0 +1,89 @@
+"""Forecasts stated as an outlook, with no future auxiliary: chances, prospects, bets, favourites.
+
+"her chances of winning are slim", "prospects for a deal are dim", "the bill is a long shot",
+"they are heavily favoured to keep the seat", "I wouldn't bet on a deal", "you can bet on a
+fight". Each finder is registered with ``cue_kinds.finder`` and runs only when its hint words
+occur; its cue is the outlook phrase, whose wording ``hedges`` reads through the lexicon's
+aliases ("are slim" as "little chance").
+"""
+
+import re
+from collections.abc import Iterator
+
+from predictions.extraction.cue_kinds import Cue, finder
+from predictions.extraction.wordlists import words
+
+# What an outlook noun can be said to be.
+_OUTLOOK_ADJECTIVES = words(
+    """
+    slim slimmer slight remote dim dimmer bleak poor low lower long longer good better
+    bright brighter strong stronger high higher excellent decent fair
+    """
+)
+_INTENSIFIERS = (
+    r"(?:(?:very|quite|pretty|rather|fairly|even|increasingly|extremely|so|now|still)\s+)"
+)
+# "his chances (of winning) are (very) slim", "prospects for reform look dim".
+_CHANCES_ARE = re.compile(
+    r"\b(?P<noun>chances|prospects|odds)\b(?P<of>\s+(?:of|for|in|at)\s+[^,;.:!?]{1,60}?)?\s+"
+    r"(?P<verb>are|look|seem|remain|appear|'re)\s+" + _INTENSIFIERS + r"{0,2}"
+    r"(?P<adjective>[a-z]+)\b",
+    re.IGNORECASE,
+)
+# "the bill is a long shot", "such moves are long shots".
+_LONG_SHOT = re.compile(
+    r"\b(?:is|are|'s|'re|remains?|looks?|seems?)\s+(?:still\s+|now\s+)?(?:a\s+|an?\s+even\s+)?"
+    r"(?:longer\s+|long\s+)(?:shots?)\b",
+    re.IGNORECASE,
+)
+# "are strongly favoured to keep the House", "is the heavy favourite to win".
+_FAVOURED = re.compile(
+    r"\b(?:is|are|'s|'re|remains?|looks?|seems?)\s+(?:still\s+|now\s+|not\s+)?"
+    r"(?P<frame>(?:strongly|heavily|widely|narrowly|slightly|clearly)\s+favou?red\s+to|"
+    r"the\s+(?:heavy|clear|strong|overwhelming|early)\s+favou?rite\s+to)\s+[a-z]+",
+    re.IGNORECASE,
+)
+# "I'm not betting on a deal", "you can bet on a tougher line", "I wouldn't bet against him".
+_BET_ON = re.compile(
+    r"\b(?P<subject>I|I'm|I\s+am|we|we're|you|one)\s+(?P<modal>(?:can|could|would|'d|wouldn't|"
+    r"won't|am|'m|are|'re)\s+)?(?P<neg>not\s+|n't\s+|never\s+)?(?:safely\s+)?(?:bet|betting)\s+"
+    r"(?P<side>on|against)\b",
+    re.IGNORECASE,
+)
+
+
+@finder("chances", "prospects", "odds")
+def chances_are(text: str, _lower: str) -> Iterator[Cue]:
+    """ "her chances of winning are slim", "prospects for a deal look dim"."""
+    for match in _CHANCES_ARE.finditer(text):
+        if match.group("adjective").lower() not in _OUTLOOK_ADJECTIVES:
+            continue
+        start = match.start("verb")
+        yield Cue("outlook", start, match.end(), text[start : match.end()], False)
+
+
+@finder("long shot", "longer shot")
+def long_shot(text: str, _lower: str) -> Iterator[Cue]:
+    """ "the bill is a long shot"."""
+    for match in _LONG_SHOT.finditer(text):
+        yield Cue("outlook", match.start(), match.end(), match.group(0), False)
+
+
+@finder("favored", "favoured", "favorite", "favourite")
+def favoured_to(text: str, _lower: str) -> Iterator[Cue]:
+    """ "are strongly favoured to keep the seat"."""
+    for match in _FAVOURED.finditer(text):
+        negated = bool(re.search(r"\bnot\b", text[match.start() : match.start("frame")]))
+        yield Cue("frame", match.start("frame"), match.end("frame"), match.group("frame"), negated)
+
+
+@finder("bet")
+def bet_on(text: str, _lower: str) -> Iterator[Cue]:
+    """ "I'm not betting on a deal", "you can bet on a fight"."""
+    for match in _BET_ON.finditer(text):
+        negated = bool(match.group("neg")) or "n't" in (match.group("modal") or "").lower()
+        negated = negated != (match.group("side").lower() == "against")
+        start = match.start("modal") if match.group("modal") else match.start("neg")
+        if start < 0:
+            start = match.end("subject") + 1
+        yield Cue("outlook", start, match.end(), text[start : match.end()].strip(), negated)

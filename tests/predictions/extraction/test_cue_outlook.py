@@ -1,0 +1,103 @@
+import datetime
+
+import pytest
+
+from predictions.extraction import Part, extract
+from predictions.extraction.cues import find_cues
+
+
+def _extract(text: str) -> list:
+    part = Part(
+        text=text,
+        made_on=datetime.date(2030, 3, 4),
+        kind="article",
+        authors=("Ann Writer",),
+        outlet="The Daily Example",
+    )
+    return extract(part)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "polarity"),
+    [
+        ("Her chances of keeping the seat are very slim.", 0.05, 0.2, "positive"),
+        ("Prospects for a trade deal look even dimmer now.", 0.1, 0.25, "positive"),
+        ("The odds are long for the reform package.", 0.1, 0.25, "positive"),
+        ("His chances in the runoff are good, the pollster said.", 0.65, 0.75, "positive"),
+        ("Such amendments are long shots in the upper house.", 0.05, 0.2, "positive"),
+        ("The new stadium plan is a long shot.", 0.05, 0.2, "positive"),
+        ("The incumbents are heavily favored to keep the council.", 0.75, 0.85, "positive"),
+        ("The mayor is the clear favourite to win a second term.", 0.65, 0.75, "positive"),
+        ("I'm not betting on a merger this spring.", 0.25, 0.35, "negative"),
+        ("You can bet on a long fight over the budget.", 0.65, 0.75, "positive"),
+    ],
+)
+def test_outlooks_are_forecasts_with_their_chance(sentence, low, high, polarity):
+    (candidate,) = _extract(sentence)
+    assert low <= candidate.probability <= high
+    assert candidate.polarity == polarity
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her chances were the subject of the meeting.",
+        "The prospects of the region are a matter of debate.",
+        "The odds are that nobody read the report.",  # no outlook adjective
+        "He took a long shot from the halfway line.",
+        "The club is a fan favourite.",
+    ],
+)
+def test_outlook_words_elsewhere_are_not_outlooks(sentence):
+    assert not [cue for cue in find_cues(sentence) if cue.kind == "outlook"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coach said he believed the team would eventually reach the final.",
+        "She doubted the board would approve the sale.",
+        "The minister was confident the reform would pass in the spring.",
+        "The senator is optimistic that he will do well in Tuesday's primary.",
+    ],
+)
+def test_beliefs_about_what_would_happen_are_forecasts(sentence):
+    assert find_cues(sentence)
+
+
+def test_a_reported_doubt_is_a_low_probability():
+    (candidate,) = _extract("She doubted the board would approve the sale.")
+    assert candidate.probability < 0.3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We'll see how it goes.",
+        "Well, we will see.",
+        "Time will tell.",
+        "It will be interesting to see where the party goes next.",
+        "Some will argue that the tax is unfair.",
+        "Critics will say the plan goes too far.",
+        "Most residents say they will vote for the new mayor.",
+        "Many members aren't sure they'll vote for the budget.",
+        "Older workers are far more likely to keep their jobs than younger ones.",
+        "Renters are less likely to move during the school year.",
+        "The poll shows a close race among likely voters next month.",
+    ],
+)
+def test_no_outcome_is_forecast(sentence):
+    assert not find_cues(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will see a much stronger economy next year.",
+        "Voters will say no to the new tax in May.",  # a kind of people, but an outcome
+        "The challenger is more likely than not to win the runoff.",
+        "The mayor says he will win the runoff.",
+    ],
+)
+def test_these_still_are_forecasts(sentence):
+    assert find_cues(sentence)
