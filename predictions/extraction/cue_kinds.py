@@ -286,6 +286,8 @@ def reported_would(text: str, _lower: str) -> Iterator[Cue]:
             continue  # "I would certainly agree", "most of us would probably say": an opinion
         if _OPINION_VERB.match(text, match.end()):
             continue
+        if is_own_plan(text[: match.start()], text[match.end() :]):
+            continue  # "voters said they would definitely vote for her": their own plan
         yield Cue("reported_would", match.start("aux"), match.end("adverb"),
                   match.group(0).strip(), False)  # fmt: skip
 
@@ -319,7 +321,11 @@ _FUTURE_TIME = re.compile(
 )
 # "the likely nominee", "the seemingly inevitable winner": a forecast in a noun phrase.
 _LIKELY_ROLE = re.compile(
-    r"\b(?:likely|inevitable|probable)\s+(?:\w+\s+)?(?:nominee|winner|successor|victor)\b",
+    r"\b(?:likely|inevitable|probable)\s+(?:\w+\s+)?(?:nominee|winner|successor|victor)\b"
+    # "the vote is a likely flashpoint", "considered a deal likely"
+    r"|\b(?:is|are|'s|'re|remains?|looks?\s+like)\s+(?:a|an|the)\s+(?:likely|probable)\s+[a-z]+"
+    r"|\b(?:consider\w*|deem\w*|judg\w*|thinks?|thought|see|sees|saw)\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:un)?likely\b(?!\s+(?:to|that)\b)",
     re.IGNORECASE,
 )
 

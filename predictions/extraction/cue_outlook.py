@@ -87,3 +87,36 @@ def bet_on(text: str, _lower: str) -> Iterator[Cue]:
         if start < 0:
             start = match.end("subject") + 1
         yield Cue("outlook", start, match.end(), text[start : match.end()].strip(), negated)
+
+
+# "I'd be surprised if the deal held", "he wouldn't be surprised to see a recount".
+_SURPRISED = re.compile(
+    r"\b(?P<modal>would|'d|wouldn't|would\s+not|will|won't|will\s+not)\s+(?:(?:really|very|"
+    r"quite|not|n't|hardly)\s+)?(?:at\s+all\s+)?be\s+(?:(?:very|really|quite|a\s+little|a\s+bit|"
+    r"genuinely|not|at\s+all)\s+)*(?:surprised|shocked|astonished|amazed(?=\s+if))"
+    r"(?=\s+(?:if|to\s+see|when))",
+    re.IGNORECASE,
+)
+# "Opinion polls see the challenger winning", "analysts see rates rising".
+_FORECASTERS_SEE = re.compile(
+    r"\b(?:polls?|surveys?|analysts?|forecasters?|economists?|pollsters?|experts?|markets?|"
+    r"traders?|investors?|observers?|strategists?|bookmakers?|models?)\s+(?:now\s+|still\s+|also\s+|"
+    r"widely\s+)?(?P<verb>see|sees)\b(?!\s+(?:it|this|that|him|her|them)\s+as\b)",
+    re.IGNORECASE,
+)
+
+
+@finder("surprised", "shocked", "astonished", "amazed")
+def surprised_if(text: str, _lower: str) -> Iterator[Cue]:
+    """ "I'd be surprised if it passed" (unlikely); "I wouldn't be surprised if it passed"."""
+    for match in _SURPRISED.finditer(text):
+        negated = bool(re.search(r"\bnot\b|n't|\bhardly\b", match.group(0), re.IGNORECASE))
+        yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
+
+
+@finder("see")
+def forecasters_see(text: str, _lower: str) -> Iterator[Cue]:
+    """ "polls see her winning the runoff"."""
+    for match in _FORECASTERS_SEE.finditer(text):
+        verb = match.group("verb")
+        yield Cue("outlook", match.start("verb"), match.end("verb"), verb, False)

@@ -75,6 +75,8 @@ def _excluded(text: str, cue: Cue) -> bool:
         or _CORRELATIVE.search(text)
         or _EVERY_SO_OFTEN.match(text, cue.end)
         or (cue.kind == "future" and _WAIT_AND_SEE.match(after))
+        or _NO_IMPLICATION.search(before[-60:])
+        or _HOPEFULLY.search(text, max(0, cue.start - 30), min(len(text), cue.end + 24))
         or (cue.kind == "future" and _GENERIC_SAYER.search(before[-40:]) and _SAYING.match(after))
         or (cue.kind == "estimative" and _COMPARATIVE_LIKELY.match(text, cue.start))
     )
@@ -101,13 +103,14 @@ _EVERY_SO_OFTEN = re.compile(
 # "hopes that X will": a wish, not a forecast (the clause before the cue, up to a comma).
 _DESIRE = re.compile(
     r"\b(?:hopes?|hoping|hoped|wish|wishes|wants?|wanted|pray|prays|praying)\b(?:\s+that)?"
-    r"(?:(?!\bbut\b)[^;.])*$",
+    r"(?:(?!\bbut\b)(?:[^;.]|\.(?=\S|\s+[\dA-Z])))*$",  # "Nov. 8", "Mr. Smith" stay inside
     re.IGNORECASE,
 )
 # "he's not predicting she'll win", "declined to forecast whether": no forecast is made.
 _REFUSAL = re.compile(
     r"(?:\bnot|n't|\bdeclined\s+to|\brefused\s+to|\bwouldn't|\bwon't)\s+(?:\w+\s+)?"
-    r"(?:predict|predicting|forecast|forecasting|speculate|speculating|guess|say)\b[^.;]{0,60}$",
+    r"(?:predict|predicting|forecast|forecasting|speculate|speculating|guess|say|assume|"
+    r"assuming|presume)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 # "she will have to", "we're going to need to": what must happen, not what will.
@@ -137,7 +140,9 @@ _EMBEDDED_QUESTION = re.compile(
     r"(?:\b(?:not|nobody|no\s+one)|n't)\s+(?:\w+\s+)?(?:knows?|sure|see|say|tell)\s+(?:who|what|whether|"
     r"which|how|when)\b[^,.;]{0,40}$|"
     r"\b(?:about|clear|ask|asked|asks|wonder\w*|decid\w*|determin\w*|"
-    r"matter\w*|unclear|unknown|uncertain)\s+(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",
+    r"matter\w*|unclear|unknown|uncertain|detail\w*|answer\s+(?:for|to|on|about)|"
+    r"(?:disagree\w*|debat\w*|split|divided)\s+(?:on|about|over)|discuss\w*)\s+"
+    r"(?:exactly\s+)?(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",
     re.IGNORECASE,
 )
 # "serious doubts about whether Congress will act": a low-probability forecast, not a question.
@@ -164,6 +169,15 @@ _WAIT_AND_SEE = re.compile(
     r"instructive|curious|worth\s+watching)\s+to\s+(?:see|watch|learn|find\s+out)\b",
     re.IGNORECASE,
 )
+# "that doesn't mean he won't win": an inference denied, no outcome forecast.
+_NO_IMPLICATION = re.compile(
+    r"(?:\bdoes\s+not|\bdoesn't|\bdo\s+not|\bdon't|\bdid\s+not|\bdidn't|\bnot|\bnever)\s+"
+    r"(?:necessarily\s+|automatically\s+)?(?:mean|means|imply|implies|guarantee)\s+(?:that\s+)?"
+    r"[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "who will soon, hopefully, leave": a wish.
+_HOPEFULLY = re.compile(r"\bhopefully\b", re.IGNORECASE)
 # "Some will argue that …", "critics will say": what a kind of people say, a generic statement.
 _GENERIC_SAYER = re.compile(
     r"(?:^|[\s\"(])(?:some|many|others|most|people|critics|skeptics|sceptics|cynics|purists|"

@@ -65,6 +65,9 @@ _NEGATED_HEDGE = re.compile(
 )
 
 
+_SURPRISE = frozenset("surprised shocked astonished amazed".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     probability: float
@@ -99,6 +102,10 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     if cue.kind == "outlook":
         # "chances are slim", "not betting on": the outlook's last word carries the chance.
         last = cue.text.lower().rsplit(None, 1)[-1]
+        if last in _SURPRISE:
+            # A surprise says the outcome is unlikely; "wouldn't be surprised", that it may well be.
+            p = OUTLOOK["not surprised" if cue.negated else "surprised"][0]
+            return Reading(_clamp(p), cue.text, "positive")
         if last in OUTLOOK:
             p = OUTLOOK[last][0]
             if negations:

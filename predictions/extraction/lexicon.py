@@ -176,6 +176,9 @@ OUTLOOK_ALIASES: dict[str, tuple[str, str]] = {
         ("very good chance", "strong chances"),
     ),
     **dict.fromkeys(("on", "against"), ("likely", "a bet is a stated expectation")),
+    "surprised": ("unlikely", "a surprise if it happened: not expected"),
+    "not surprised": ("real possibility", "no surprise if it happened"),
+    **dict.fromkeys(("see", "sees"), ("likely", "forecasters seeing an outcome expect it")),
 }
 
 

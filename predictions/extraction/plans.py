@@ -35,7 +35,8 @@ SCHEDULED = re.compile(
     r"unveiled|sworn\s+in|announced|available|on\s+hand|in\s+attendance|joined|open|closed)|"
     r"take\s+place|air|premiere|debut|headline|testify|perform|tour|host|attend|appear|speak|"
     r"deliver|address|visit|travel|meet(?=\s+(?:with|in|at|on|for|privately|today|tomorrow)\b)|"
-    r"campaign|participate|kick\s+off)\b",
+    r"campaign|participate|kick\s+off|be\s+heard|hear\s+(?:the\s+)?(?:case|arguments?|appeals?)|"
+    r"face\s+off)\b",
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(r"(?:^|[\s\"(])you\s*$", re.IGNORECASE)

@@ -101,3 +101,36 @@ def test_no_outcome_is_forecast(sentence):
 )
 def test_these_still_are_forecasts(sentence):
     assert find_cues(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("I would be surprised if the council approves the tower.", 0.2),
+        ("She wouldn't be surprised to see a recount in the fall.", 0.6),
+        ("Opinion polls see the challenger winning the runoff in May.", 0.7),
+        ("The vote is a likely flashpoint at the convention.", 0.7),
+        ("Analysts have long considered a merger likely.", 0.7),
+    ],
+)
+def test_surprise_forecasters_seeing_and_likely_in_a_noun_phrase(sentence, probability):
+    (candidate,) = _extract(sentence)
+    assert candidate.probability == pytest.approx(probability, abs=0.01)
+    assert candidate.polarity == "positive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I sincerely hope that on Nov. 8, the voters will reject the tax.",
+        "He is a tired leader who will soon, hopefully, retire.",
+        "That doesn't mean the bill won't pass.",
+        "You can't assume the tenants will stay.",
+        "Two judges will hear the case in March.",
+        "The officials disagree on what exactly the envoy will do next.",
+        "The surveyed voters said they would definitely vote for the mayor.",
+        "Analysts see it as a turning point.",
+    ],
+)
+def test_wishes_denied_inferences_schedules_and_questions_are_not_forecasts(sentence):
+    assert not _extract(sentence)
