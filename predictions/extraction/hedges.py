@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from predictions.extraction.cues import Cue, normalise
 from predictions.extraction.lexicon import HEDGES, OUTLOOK
 from predictions.extraction.odds import find_odds
+from predictions.extraction.wordlists import words
 
 BARE_FUTURE = "will"
 
@@ -65,7 +66,7 @@ _NEGATED_HEDGE = re.compile(
 )
 
 
-_SURPRISE = frozenset("surprised shocked astonished amazed".split())
+_SURPRISE = words("surprised shocked astonished amazed")
 
 
 @dataclass(frozen=True, slots=True)
