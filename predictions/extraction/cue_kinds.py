@@ -245,6 +245,18 @@ _WOULD_SURELY = re.compile(
     r"likely|likely|probably|undoubtedly|inevitably|definitely)\s+(?!have\b)",
     re.IGNORECASE,
 )
+# A "would" is a reported future when someone is said to have said or thought it.
+_SAID = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|argued|argues|thought|thinks|believed|believes|"
+    r"added|insisted|insists|noted|suggested|suggests|predicted|expected|warned|claimed|"
+    r"concluded|according\s+to|felt|feels|was\s+sure|were\s+sure|reckoned|say|think|believe)\b",
+    re.IGNORECASE,
+)
+# "… Ms. Rivera would almost certainly win": a named subject's outcome, not a kind of thing.
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:It|This|That|These|Those|Such|There|Which|What|Who|Anyone|Nobody|Everyone|One)\b)"
+    r"[A-Z][a-z]+\s*$"
+)
 _FORECAST_ATTRIBUTION_AFTER = re.compile(
     r"[,\"]\s*\"?\s*[^,\"]{1,60}?\s+(?:predicted|predicts|forecast|forecasts|projected|projects|"
     r"estimated|estimates|expects|expected|warned|warns)\s*[.!]?\s*\"?$"
@@ -288,6 +300,12 @@ def reported_would(text: str, _lower: str) -> Iterator[Cue]:
             continue
         if is_own_plan(text[: match.start()], text[match.end() :]):
             continue  # "voters said they would definitely vote for her": their own plan
+        if not (
+            _SAID.search(text)
+            or _FUTURE_TIME.search(text)
+            or _NAME_BEFORE.search(text, 0, match.start())
+        ):
+            continue  # "such judges would certainly command respect": a bare hypothetical
         yield Cue("reported_would", match.start("aux"), match.end("adverb"),
                   match.group(0).strip(), False)  # fmt: skip
 

@@ -114,7 +114,7 @@ def surprised_if(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
 
 
-@finder("see")
+@finder("s see", "sees")
 def forecasters_see(text: str, _lower: str) -> Iterator[Cue]:
     """ "polls see her winning the runoff"."""
     for match in _FORECASTERS_SEE.finditer(text):

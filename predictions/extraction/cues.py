@@ -32,9 +32,13 @@ _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 
 # Most sentences hold none of these words: plain substring tests rule them out before the
 # detailed patterns run (much faster than one large case-insensitive pattern).
-_ANY_CUE = tuple(dict.fromkeys(hint for hints, _ in FINDERS for hint in hints)) + (
+_HINTS = tuple(dict.fromkeys(hint for hints, _ in FINDERS for hint in hints)) + (
     "possib", "inevitab", "certain", "positioned",
 )  # fmt: skip
+# A hint that contains another ("chances", "chance") adds nothing to the first test: drop it.
+_ANY_CUE = tuple(
+    hint for hint in _HINTS if not any(other != hint and other in hint for other in _HINTS)
+)
 
 
 def find_cues(sentence: str) -> list[Cue]:

@@ -134,3 +134,17 @@ def test_surprise_forecasters_seeing_and_likely_in_a_noun_phrase(sentence, proba
 )
 def test_wishes_denied_inferences_schedules_and_questions_are_not_forecasts(sentence):
     assert not _extract(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecast"),
+    [
+        ("Elected judges would certainly command more respect.", False),
+        ("Such a levy would likely drive rents up.", False),
+        ("Even without Ohio, Ms. Rivera would almost certainly win the nomination.", True),
+        ("The treasurer said the levy would likely drive rents up.", True),
+        ("The levy would probably pass next month.", True),
+    ],
+)
+def test_would_with_a_sure_adverb_needs_a_sayer_a_name_or_a_time(sentence, forecast):
+    assert bool(find_cues(sentence)) is forecast
