@@ -39,8 +39,10 @@ _LONG_SHOT = re.compile(
 # "are strongly favoured to keep the House", "is the heavy favourite to win".
 _FAVOURED = re.compile(
     r"\b(?:is|are|'s|'re|remains?|looks?|seems?)\s+(?:still\s+|now\s+|not\s+)?"
-    r"(?P<frame>(?:strongly|heavily|widely|narrowly|slightly|clearly)\s+favou?red\s+to|"
-    r"the\s+(?:heavy|clear|strong|overwhelming|early)\s+favou?rite\s+to)\s+[a-z]+",
+    r"(?P<frame>(?:(?:strongly|heavily|widely|narrowly|slightly|clearly)\s+favou?red|"
+    r"(?:(?:widely|strongly|heavily|hotly)\s+)?tipped)\s+to|"
+    r"the\s+(?:(?:heavy|clear|strong|overwhelming|early|runaway)\s+)?(?:favou?rite|front-?runner)"
+    r"\s+(?:to|for))\s+[a-z]+",
     re.IGNORECASE,
 )
 # "I'm not betting on a deal", "you can bet on a tougher line", "I wouldn't bet against him".
@@ -69,12 +71,13 @@ def long_shot(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), False)
 
 
-@finder("favored", "favoured", "favorite", "favourite")
+@finder("favo", "tipped", "runner")
 def favoured_to(text: str, _lower: str) -> Iterator[Cue]:
     """ "are strongly favoured to keep the seat"."""
     for match in _FAVOURED.finditer(text):
         negated = bool(re.search(r"\bnot\b", text[match.start() : match.start("frame")]))
-        yield Cue("frame", match.start("frame"), match.end("frame"), match.group("frame"), negated)
+        frame = match.group("frame")
+        yield Cue("frame", match.start("frame"), match.end("frame"), frame, negated)
 
 
 @finder("bet")
@@ -82,7 +85,6 @@ def bet_on(text: str, _lower: str) -> Iterator[Cue]:
     """ "I'm not betting on a deal", "you can bet on a fight"."""
     for match in _BET_ON.finditer(text):
         negated = bool(match.group("neg")) or "n't" in (match.group("modal") or "").lower()
-        negated = negated != (match.group("side").lower() == "against")
         start = match.start("modal") if match.group("modal") else match.start("neg")
         if start < 0:
             start = match.end("subject") + 1
@@ -120,3 +122,54 @@ def forecasters_see(text: str, _lower: str) -> Iterator[Cue]:
     for match in _FORECASTERS_SEE.finditer(text):
         verb = match.group("verb")
         yield Cue("outlook", match.start("verb"), match.end("verb"), verb, False)
+
+
+# "stands a good chance of winning", "there's a real chance the deal collapses", "has little
+# chance of making the playoffs", "has a real shot at the title".
+_HAS_A_CHANCE = re.compile(
+    r"\b(?:stands?|has|have|'ve|is|'s|are|'re|there\s+is|there's|there\s+are|remains?|gives?|given)\s+"
+    r"(?:still\s+|now\s+|also\s+)?(?P<adjective>(?:a|an)\s+(?:very\s+|pretty\s+|fairly\s+)?"
+    r"(?:good|real|decent|fair|strong|excellent|better|outside|slim|small|slight|remote)|little|"
+    r"no|every|some)\s+(?:chance|chances|shot|hope)\b"
+    r"(?=\s+(?:of|at|to|that|the|a|an|he|she|it|they|we|this|these|those|[A-Z]))",
+)
+# "the incumbent faces almost certain defeat".
+_FACES_CERTAIN = re.compile(
+    r"\bfac(?:es|e|ing)\s+(?:an?\s+)?(?:almost\s+|near[\s-]|all\s+but\s+|virtually\s+)?"
+    r"(?:certain|likely|probable|inevitable|sure)\s+(?:defeat|loss|collapse|failure|victory|"
+    r"rejection|bankruptcy|closure|extinction|elimination|relegation|impeachment)\b",
+    re.IGNORECASE,
+)
+# "his days are numbered", "the smart money is on a cut", "the odds favour the incumbent",
+# "markets are pricing in a cut".
+_IDIOM = re.compile(
+    r"\bdays\s+(?:are|seem|look|appear)\s+(?:now\s+)?numbered\b|"
+    r"\bsmart\s+money\s+is\s+(?:now\s+)?on\b|"
+    r"\bodds\s+(?:now\s+|still\s+)?(?:favou?r|are\s+against|are\s+in\s+favou?r\s+of)\b|"
+    r"\b(?:markets?|investors?|traders?)\s+(?:are\s+|have\s+)?(?:now\s+|already\s+|fully\s+)?"
+    r"pric(?:ing|ed)\s+in\b",
+    re.IGNORECASE,
+)
+
+
+@finder("chance", "shot", "hope")
+def has_a_chance(text: str, _lower: str) -> Iterator[Cue]:
+    """ "stands a good chance of winning", "there's little chance the deal holds"."""
+    for match in _HAS_A_CHANCE.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        negated = bool(re.search(r"(?:\bnot|n't)\s*$", before))
+        yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
+
+
+@finder("certain", "likely", "probable", "inevitable", "sure")
+def faces_certain(text: str, _lower: str) -> Iterator[Cue]:
+    """ "faces almost certain defeat"."""
+    for match in _FACES_CERTAIN.finditer(text):
+        yield Cue("outlook", match.start(), match.end(), match.group(0), False)
+
+
+@finder("numbered", "smart money", "odds", "pricing in", "priced in")
+def outlook_idiom(text: str, _lower: str) -> Iterator[Cue]:
+    """ "his days are numbered", "the smart money is on a cut", "markets are pricing in"."""
+    for match in _IDIOM.finditer(text):
+        yield Cue("outlook", match.start(), match.end(), match.group(0), False)

@@ -102,7 +102,8 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     )
     if cue.kind == "outlook":
         # "chances are slim", "not betting on": the outlook's last word carries the chance.
-        last = cue.text.lower().rsplit(None, 1)[-1]
+        wording = cue.text.lower().split()
+        last = next((word for word in reversed(wording) if word in OUTLOOK), wording[-1])
         if last in _SURPRISE:
             # A surprise says the outcome is unlikely; "wouldn't be surprised", that it may well be.
             p = OUTLOOK["not surprised" if cue.negated else "surprised"][0]

@@ -130,6 +130,13 @@ ALIASES: dict[str, tuple[str, str]] = {
     "impossible": ("almost no chance", "a forecast is never certain; read as the survey's floor"),
     "high probability": ("with high probability", "same phrase"),
     "favored to": ("likely", "a favourite is expected to win"),
+    "tipped to": ("likely", "a favourite is expected to win"),
+    "front-runner to": ("likely", "a favourite is expected to win"),
+    "frontrunner to": ("likely", "a favourite is expected to win"),
+    "front-runner for": ("likely", "a favourite is expected to win"),
+    "frontrunner for": ("likely", "a favourite is expected to win"),
+    "favorite for": ("likely", "a favourite is expected to win"),
+    "favourite for": ("likely", "a favourite is expected to win"),
     "favoured to": ("likely", "a favourite is expected to win"),
     "favorite to": ("likely", "a favourite is expected to win"),
     "favourite to": ("likely", "a favourite is expected to win"),
@@ -163,19 +170,30 @@ ASSUMPTIONS: dict[str, tuple[float, str]] = {
 # in an outlook phrase, never on their own ("a slim majority").
 OUTLOOK_ALIASES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("slim", "slimmer", "slight", "remote"), ("little chance", "slim chances")),
-    **dict.fromkeys(("shot", "shots"), ("improbable", "a long shot")),
+    **dict.fromkeys(("little", "outside", "small"), ("little chance", "little chance")),
+    "no": ("almost no chance", "no chance"),
     **dict.fromkeys(
-        ("dim", "dimmer", "bleak", "poor", "low", "lower", "long", "longer"),
-        ("unlikely", "poor prospects, long odds"),
+        ("dim", "dimmer", "bleak", "poor", "low", "lower", "long", "longer", "against"),
+        ("unlikely", "poor prospects, long odds, a long shot, the odds against"),
+    ),
+    **dict.fromkeys(("decent", "fair", "some"), ("better than even", "a fair chance")),
+    "real": ("real possibility", "a real chance"),
+    **dict.fromkeys(
+        ("good", "better", "bright", "brighter", "likely", "probable"),
+        ("likely", "good prospects, likely defeat"),
     ),
     **dict.fromkeys(
-        ("good", "better", "decent", "fair", "bright", "brighter"), ("likely", "good prospects")
+        ("strong", "stronger", "high", "higher", "excellent", "every"),
+        ("very good chance", "strong chances, every chance"),
+    ),
+    "numbered": ("highly likely", "his days are numbered"),
+    **dict.fromkeys(
+        ("certain", "inevitable", "sure"), ("almost certainly", "faces certain defeat")
     ),
     **dict.fromkeys(
-        ("strong", "stronger", "high", "higher", "excellent"),
-        ("very good chance", "strong chances"),
+        ("on", "favor", "favour", "in"),
+        ("likely", "a bet on it, the smart money on it, the odds favour it, priced in"),
     ),
-    **dict.fromkeys(("on", "against"), ("likely", "a bet is a stated expectation")),
     "surprised": ("unlikely", "a surprise if it happened: not expected"),
     "not surprised": ("real possibility", "no surprise if it happened"),
     **dict.fromkeys(("see", "sees"), ("likely", "forecasters seeing an outcome expect it")),

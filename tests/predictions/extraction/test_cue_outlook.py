@@ -148,3 +148,35 @@ def test_wishes_denied_inferences_schedules_and_questions_are_not_forecasts(sent
 )
 def test_would_with_a_sure_adverb_needs_a_sayer_a_name_or_a_time(sentence, forecast):
     assert bool(find_cues(sentence)) is forecast
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("The mayor stands a good chance of winning a second term.", 0.7),
+        ("There's a real chance the council rejects the plan.", 0.6),
+        ("The team has little chance of making the playoffs.", 0.125),
+        ("The striker is widely tipped to join the club in the summer.", 0.7),
+        ("The senator is the front-runner to lead the committee.", 0.7),
+        ("The incumbent faces almost certain defeat in the runoff.", 0.95),
+        ("The chairman's days are numbered.", 0.9),
+        ("The smart money is on a rate cut in March.", 0.7),
+        ("The odds favour the incumbent.", 0.7),
+        ("Markets are pricing in a rate cut in June.", 0.7),
+    ],
+)
+def test_chances_held_favourites_and_outlook_idioms(sentence, probability):
+    (candidate,) = _extract(sentence)
+    assert candidate.probability == pytest.approx(probability, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The club had a good chance to score.",
+        "The incumbent faced certain questions from the panel.",
+        "The store's opening days were numbered in the brochure.",
+    ],
+)
+def test_past_chances_and_lookalikes_are_not_outlooks(sentence):
+    assert not _extract(sentence)
