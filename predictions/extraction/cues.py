@@ -82,6 +82,9 @@ def _excluded(text: str, cue: Cue) -> bool:
         or _NO_IMPLICATION.search(before[-60:])
         or _HOPEFULLY.search(text, max(0, cue.start - 30), min(len(text), cue.end + 24))
         or (cue.kind == "future" and _GENERIC_SAYER.search(before[-40:]) and _SAYING.match(after))
+        or (cue.kind == "future" and _GENERIC_WHO.search(before[-90:]))
+        or (cue.kind == "future" and _ANYTHING.match(after))
+        or (cue.kind == "future" and _TAUTOLOGY.search(text))
         or (cue.kind == "estimative" and _COMPARATIVE_LIKELY.match(text, cue.start))
     )
 
@@ -185,16 +188,34 @@ _HOPEFULLY = re.compile(r"\bhopefully\b", re.IGNORECASE)
 # "Some will argue that …", "critics will say": what a kind of people say, a generic statement.
 _GENERIC_SAYER = re.compile(
     r"(?:^|[\s\"(])(?:some|many|others|most|people|critics|skeptics|sceptics|cynics|purists|"
-    r"those|anyone|anybody|everyone|everybody|somebody|someone)(?:\s+(?:people|of\s+us|of\s+you|"
-    r"observers|readers|voters|commentators))?\s*$",
+    r"those|anyone|anybody|everyone|everybody|somebody|someone|readers|viewers|listeners|"
+    r"shoppers|visitors|travell?ers|fans|users|customers|observers|historians)(?:\s+(?:people|"
+    r"of\s+us|of\s+you|observers|readers|voters|commentators))?\s*$",
     re.IGNORECASE,
 )
 _SAYING = re.compile(
     r"\s*(?:(?:surely|probably|no\s+doubt|undoubtedly|even|also|then|always)\s+)?(?:say|argue|point|"
     r"claim|insist|tell|object|complain|note|wonder|ask|suggest|counter|respond|reply|protest|"
-    r"go\s+so\s+far)\b",
+    r"go\s+so\s+far|remember|recall|notice|appreciate|recogni[sz]e|reali[sz]e|understand|know|"
+    r"find|agree)\b",
     re.IGNORECASE,
 )
+# "Anyone who has studied the budget will appreciate …": what holds for a kind of person
+# ("anyone who thinks she will lose is dreaming" is a forecast, negated, and stays).
+_GENERIC_WHO = re.compile(
+    r"(?:^|[\s\"(])(?:anyone|anybody|everyone|everybody|whoever|someone|somebody|those|one)\s+"
+    r"(?:who|that|whom)\b(?!\s+(?:still\s+|really\s+|seriously\s+)?(?:thinks?|believes?|expects?|"
+    r"imagines?|says?|predicts?|claims?)\b)[^,;:]{0,70}$|"
+    r"(?:^|[\s\"(])whoever\b[^,;:]{0,70}$",
+    re.IGNORECASE,
+)
+# "They will say anything to get elected": a habit of character, not an outcome.
+_ANYTHING = re.compile(
+    r"\s*(?:(?:just|simply)\s+)?(?:say|do|promise|tell\s+you|try)\s+(?:anything|whatever)\b",
+    re.IGNORECASE,
+)
+# "Boys will be boys": a saying.
+_TAUTOLOGY = re.compile(r"\b(\w+)\s+will\s+be\s+\1\b", re.IGNORECASE)
 # "are far more likely to vote than": a comparison of groups, not an outcome (kept: "more
 # likely than not").
 _COMPARATIVE_LIKELY = re.compile(

@@ -34,13 +34,24 @@ SCHEDULED = re.compile(
     r"^(?:be\s+(?:held|hosted|moderated|broadcast|televised|streamed|aired|released|published|"
     r"unveiled|sworn\s+in|announced|available|on\s+hand|in\s+attendance|joined|open|closed)|"
     r"take\s+place|air|premiere|debut|headline|testify|perform|tour|host|attend|appear|speak|"
-    r"deliver|address|visit|travel|meet(?=\s+(?:with|in|at|on|for|privately|today|tomorrow)\b)|"
+    r"deliver|address|visit|travel|meet(?=\s+(?:with|in|at|on|for|to|privately|today|tomorrow)\b)|"
+    r"take\s+effect|go\s+into\s+effect|come\s+into\s+effect|"
     r"campaign|participate|kick\s+off|be\s+heard|hear\s+(?:the\s+)?(?:case|arguments?|appeals?)|"
     r"face\s+off)\b",
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(r"(?:^|[\s\"(])you\s*$", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"(?:^|[\s\"(])(?:i|we)\s*$", re.IGNORECASE)
+# "I", "we", and the speaker's own household: "my family will never shop there again".
+_FIRST_PERSON = re.compile(
+    r"(?:^|[\s\"(])(?:i|we|(?:(?:no\s*-?\s*one|none|nobody|everyone|all|both)\s+(?:in|of)\s+)?"
+    r"(?:my|our)\s+(?:family|household|wife|husband|partner|kids|children|friends))\s*$",
+    re.IGNORECASE,
+)
+# "I'll be voting": the verb of the progressive is the one that counts.
+_PROGRESSIVE_VERB = re.compile(
+    r"(?:(?:also|still|then|now|just|never|not|n't|soon|probably|likely)\s+)*be\s+([a-z]+)ing\b",
+    re.IGNORECASE,
+)
 # A day of this week or tonight: the plan is on a calendar.
 _SCHEDULE_WORDS = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tonight|tomorrow|"
@@ -84,6 +95,9 @@ def is_own_plan(before: str, following: str, be: bool = False) -> bool:
         subject = re.sub(r"\s*(?:'m|'re|am|are)\s*$", "", subject, flags=re.IGNORECASE)
     verb_match = _VERB_AFTER_AUXILIARY.match(following)
     verb = verb_match.group(1).lower() if verb_match else ""
+    progressive = _PROGRESSIVE_VERB.match(following)
+    if progressive is not None:
+        verb = _base_of(progressive.group(1).lower())
     if _FIRST_PERSON.search(subject):
         if _FEELING.match(following):
             return True  # "I'll just be happy when …": a feeling, not an outcome
@@ -94,3 +108,11 @@ def is_own_plan(before: str, following: str, be: bool = False) -> bool:
         return False  # "he will do well in Tuesday's primary": an outcome, even on a calendar
     clause = re.split(r"[,;:\"”]", following[:80], maxsplit=1)[0]
     return bool(_SELF_REPORT.search(subject) or _SCHEDULE_WORDS.search(clause))
+
+
+def _base_of(stem: str) -> str:
+    """The verb a progressive's stem comes from, as the word lists spell it: "vot" → "vote"."""
+    for candidate in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem):
+        if candidate in VOLITIONAL or candidate in NOT_CHOSEN:
+            return candidate
+    return stem
