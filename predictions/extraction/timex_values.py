@@ -220,6 +220,11 @@ def _narrow(period: Period) -> tuple[datetime.date, datetime.date]:
             return period_month(year, months[0]).start, period_month(year, months[1]).end
         days = {"start": (1, 10), "mid": (11, 15), "end": (21, period.end.day)}[period.mod]
         return period.start.replace(day=days[0]), period.start.replace(day=days[1])
+    if period.mod == "onset":
+        # "by the start of next year": the turn itself, its first month (or twelfth) at most
+        if period.grain == "year":
+            return period.start, period_month(period.start.year, 1).end
+        return period.start, max(period.start, at(1 / 12) - one_day)
     if period.mod == "start":
         return period.start, at(1 / 3) - one_day
     if period.mod == "mid":

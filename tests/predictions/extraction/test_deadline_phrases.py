@@ -71,3 +71,28 @@ def test_us_elections_named_without_a_date(sentence, made_on, day):
 )
 def test_elections_that_may_not_be_american_get_no_us_date(sentence):
     assert find_deadline(sentence, D(2031, 6, 1)).kind != "event"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("The strike will end within days.", D(2031, 4, 17)),
+        ("The strike will end within weeks.", D(2031, 5, 8)),
+        ("The strike will end in a matter of weeks.", D(2031, 5, 8)),
+        ("The strike will end in the next 48 hours.", D(2031, 4, 12)),
+        ("The strike will end by the weekend.", D(2031, 4, 13)),
+        ("The strike will end before the month is out.", D(2031, 4, 30)),
+        ("The strike will end before the year is over.", D(2031, 12, 31)),
+        ("The strike will end by the beginning of next year.", D(2032, 1, 31)),
+        ("The strike will end early next year.", D(2032, 4, 30)),  # early: the first third
+    ],
+)
+def test_spans_the_weekend_and_the_turn_of_a_period(sentence, day):
+    assert find_deadline(sentence, D(2031, 4, 10)).date == day
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The talks lasted days.", "Over the weekend, she said it will end."]
+)
+def test_bare_units_and_past_weekends_set_no_deadline(sentence):
+    assert find_deadline(sentence, D(2031, 4, 10)).date is None
