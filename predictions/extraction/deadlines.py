@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from predictions.extraction.election_phrases import us_general_election
+from predictions.extraction.election_phrases import us_general_election, us_presidency_end
 from predictions.extraction.events import KnownEvent
 from predictions.extraction.holidays import us_election_day
 from predictions.extraction.timex import Period, Ref, Span, Timex, find_timexes, resolve
@@ -247,8 +247,9 @@ def find_deadline(
             choices.append(choice)
     with contextlib.suppress(ValueError, OverflowError):
         choices.extend(_event_choices(sentence, timexes, made_on, known_events, breaks))
-    election = us_general_election(sentence, made_on)
-    if election is not None:
+    for election in (us_general_election(sentence, made_on), us_presidency_end(sentence, made_on)):
+        if election is None:
+            continue
         day, text, lead = election
         # Below a stated time in the same sentence ("the presidential election in May").
         weight = (_PREPOSITIONS.get(lead) or TIME_IN) - _UNDATED_ELECTION_PENALTY

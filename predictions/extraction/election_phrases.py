@@ -32,3 +32,40 @@ def us_general_election(
             lead = " ".join(match.group("lead").lower().split())
             return day, match.group(0), lead
     return None
+
+
+# "before the end of his presidency", "by the time the president leaves office", "before the
+# end of the president's term": the next US inauguration day ends it.
+_PRESIDENCY_END = re.compile(
+    r"(?i:\b(?P<lead>before|by|until|till|in)\s+(?:the\s+)?(?:end|close|remainder|rest)\s+of\s+"
+    r"(?:(?:his|her|the|this|their)\s+)?(?:(?:current|second|first|final|remaining)\s+)?"
+    r"(?P<what>presidency|administration|term|tenure)\b"
+    r"|\b(?P<lead2>before|by\s+the\s+time|until)\s+(?:he|she|the\s+president)\s+leaves\s+office\b)"
+)
+_PRESIDENTIAL = re.compile(r"(?i:\bpresiden\w*|\bWhite\s+House\b|\bOval\s+Office\b)")
+
+
+def us_presidency_end(
+    sentence: str, made_on: datetime.date
+) -> tuple[datetime.date, str, str] | None:
+    """The inauguration day that ends a US presidential term the sentence names, if any.
+
+    "Term" and "tenure" count only in a sentence about the presidency; "presidency" and
+    "administration" speak for themselves.
+    """
+    match = _PRESIDENCY_END.search(sentence)
+    if match is None:
+        return None
+    what = (match.group("what") or "").lower()
+    if what in ("term", "tenure", "") and not _PRESIDENTIAL.search(sentence):
+        return None
+    year = made_on.year + 1
+    while year % 4 != 1:
+        year += 1
+    day = datetime.date(year, 1, 20)
+    if day <= made_on:
+        day = datetime.date(year + 4, 1, 20)
+    lead = " ".join((match.group("lead") or match.group("lead2") or "by").lower().split())
+    if lead.startswith("by"):
+        lead = "by"
+    return day, match.group(0), lead

@@ -96,3 +96,20 @@ def test_spans_the_weekend_and_the_turn_of_a_period(sentence, day):
 )
 def test_bare_units_and_past_weekends_set_no_deadline(sentence):
     assert find_deadline(sentence, D(2031, 4, 10)).date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("The president will close the base before the end of his term.", D(2033, 1, 20)),
+        ("The treaty won't be ratified before the end of her presidency.", D(2033, 1, 20)),
+        ("The White House will not act until the president leaves office.", D(2033, 1, 20)),
+    ],
+)
+def test_the_end_of_a_us_presidency(sentence, day):
+    assert find_deadline(sentence, D(2031, 4, 10)).date == day
+
+
+def test_a_term_that_may_not_be_a_presidents_gets_no_date():
+    deadline = find_deadline("The mayor will resign before the end of her term.", D(2031, 4, 10))
+    assert deadline.date is None
