@@ -50,7 +50,7 @@ _ADVERBS = (
     r"(?:(?:also|still|really|just|now|probably|likely|almost\s+certainly|certainly|definitely|"
     r"surely|soon|then|eventually|ultimately|finally|simply|actually|quickly|only|easily|"
     r"undoubtedly|inevitably|clearly|indeed|very\s+likely|most\s+likely|once\s+again|again|"
-    r"never|not|n't)\s+)"
+    r"no\s+longer|never|not|n't)\s+)"
 )
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n't")
 # "nothing much will happen", "no one is going to", "nor will they": the subject negates.

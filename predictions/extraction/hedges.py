@@ -45,7 +45,8 @@ _HEDGE_RE = re.compile(
 )
 # Belief and expectation verbs govern the clause after them, at any distance.
 _FRAME_RE = re.compile(
-    r"(?P<neg>\b(?:do|does|did)\s*(?:not|n't)\s+|\bnot\s+|\bno\s+one\s+|\bnobody\s+|\bnever\s+)?"
+    r"(?P<neg>\b(?:do|does|did)\s*(?:not|n't)\s+|\bnot\s+|\bno\s+one\s+|\bnobody\s+|\bnever\s+|"
+    r"\b(?:very\s+)?few\s+(?:[a-z]+\s+)?)?"
     r"\b(?P<verb>think|thinks|believe|believes|expect|expects|expecting|expected|anticipate|anticipates|"
     r"doubt|doubts|doubted|am\s+confident|'m\s+confident|is\s+confident|are\s+confident|'re\s+confident|"
     r"confident|skeptical|sceptical|predict|predicts|predicting|predicted|bet|assume|assumption|"
