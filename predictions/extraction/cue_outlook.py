@@ -80,7 +80,7 @@ def favoured_to(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("frame", match.start("frame"), match.end("frame"), frame, negated)
 
 
-@finder("bet")
+@finder("bet on", "betting on", "bet against", "betting against")
 def bet_on(text: str, _lower: str) -> Iterator[Cue]:
     """ "I'm not betting on a deal", "you can bet on a fight"."""
     for match in _BET_ON.finditer(text):
@@ -116,7 +116,7 @@ def surprised_if(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
 
 
-@finder("s see", "sees")
+@finder("s see ", "sees ")
 def forecasters_see(text: str, _lower: str) -> Iterator[Cue]:
     """ "polls see her winning the runoff"."""
     for match in _FORECASTERS_SEE.finditer(text):
@@ -161,7 +161,7 @@ def has_a_chance(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
 
 
-@finder("certain", "likely", "probable", "inevitable", "sure")
+@finder("faces ", "facing ", "face ")
 def faces_certain(text: str, _lower: str) -> Iterator[Cue]:
     """ "faces almost certain defeat"."""
     for match in _FACES_CERTAIN.finditer(text):

@@ -360,6 +360,8 @@ def _timex_choice(
     sentence: str, timex: Timex, made_on: datetime.date, breaks: list[int]
 ) -> _Choice | None:
     prep, prep_start = _preposition(sentence, timex.start)
+    if prep is None and timex.field("cs_u4"):
+        prep = "within"  # "within weeks": the preposition is part of the expression
     weight = _NO_PREPOSITION if prep is None else _PREPOSITIONS[prep]
     if weight is None:
         return None

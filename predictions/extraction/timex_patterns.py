@@ -218,7 +218,7 @@ _FORMS = (
         "coming",
         r"(?i:(?:the\s+)?(?:coming|next\s+several|next\s+few|following)\s+(?P<cs_u>days|weeks|months|years|decades)"
         r"|the\s+(?P<cs_u2>days|weeks|months|years)\s+(?:ahead|to\s+come)"
-        r"|a\s+matter\s+of\s+(?P<cs_u3>days|weeks|months)|(?<=within\s)(?P<cs_u4>days|weeks|months))\b",
+        r"|a\s+matter\s+of\s+(?P<cs_u3>days|weeks|months)|within\s+(?P<cs_u4>days|weeks|months))\b",
     ),
     ("unit", r"(?i:the\s+(?P<un_u>year|month|weekend|week|decade|quarter|century))\b"),
     (
@@ -275,7 +275,7 @@ _MORE_FIRST_WORDS = """
         memorial valentine valentines valentine's election inauguration boxing st veterans remembrance
         bastille guy bonfire hogmanay any anytime soon sooner shortly imminently before in at some
         someday one eventually ultimately down right now nowadays currently these recently lately year
-        month week quarter turn couple few several dozen following days weeks months
+        month week quarter turn couple few several dozen following within
 """
 # Words an expression can begin with. Trying the pattern only where one of them (or a digit)
 # starts a word keeps the scan several times faster than trying it at every character.
