@@ -222,7 +222,8 @@ _FRAME = re.compile(
     r"in\s+(?:a\s+|the\s+)?(?:strong|good|great|prime|commanding)\s+position\s+to|"
     r"(?:well|best|better)\s+positioned\b|on\s+(?:his|her|its|their|the)\s+way\s+to|"
     r"poised\s+for|bracing\s+for|in\s+line\s+for|a\s+lock\s+to|the\s+favou?rite\s+to|"
-    r"favou?red\s+to|(?:only\s+)?a\s+matter\s+of\s+time)"
+    r"favou?red\s+to|(?:only\s+)?a\s+(?:matter|question)\s+of\s+time|destined\s+for|"
+    r"on\s+(?:pace|track|course)\s+(?:to|for))"
     r"|\b(?P<figures>figures?|stands?)\s+to\s+(?!the\b|a\b|reason\b)(?=[a-z]+)"
     r"|(?P<lose>(?:'s|\bhers|\bhis|\btheirs|\bours|\byours)\s+to\s+lose)\b",
     re.IGNORECASE,
@@ -230,7 +231,8 @@ _FRAME = re.compile(
 
 
 @finder("verge", "position", "way to", "poised for", "bracing", "in line for", "a lock",
-        "favo", "matter of time", "figures to", "stands to", "stand to", "to lose")  # fmt: skip
+        "favo", "matter of time", "question of time", "destined for", "on pace", "on track",
+        "on course", "figures to", "stands to", "stand to", "to lose")  # fmt: skip
 def course_frame(text: str, _lower: str) -> Iterator[Cue]:
     """ "is on the verge of", "is well positioned to", "figures to", "the race is hers to lose"."""
     for match in _FRAME.finditer(text):

@@ -173,3 +173,58 @@ def outlook_idiom(text: str, _lower: str) -> Iterator[Cue]:
     """ "his days are numbered", "the smart money is on a cut", "markets are pricing in"."""
     for match in _IDIOM.finditer(text):
         yield Cue("outlook", match.start(), match.end(), match.group(0), False)
+
+
+# "the merger is all but assured", "she is a shoo-in for re-election", "a cut is a near-certainty",
+# "his fate is sealed", "the writing is on the wall".
+_CERTAINTY = re.compile(
+    r"\b(?:is|are|'s|'re|looks?|seems?|remains?)\s+(?:now\s+|still\s+|already\s+)?"
+    r"(?P<phrase>(?:a|an)\s+(?:virtual\s+|near\s+|almost\s+)?(?:shoo-?in|lock)\s+(?:for|to)|"
+    r"(?:a|an)\s+(?:near[\s-]|virtual\s+)certainty|(?:a|an)\s+foregone\s+conclusion|"
+    r"(?:all\s+but|virtually|almost|practically|nearly)\s+(?:assured|guaranteed|certain|inevitable)|"
+    r"sealed|on\s+the\s+wall)",
+    re.IGNORECASE,
+)
+_SEALED_SUBJECT = re.compile(r"\b(?:fate|future|doom|defeat|victory|outcome)\s*$", re.IGNORECASE)
+_WALL_SUBJECT = re.compile(r"\bwriting\s*$", re.IGNORECASE)
+# "A ruling is expected by June", "a decision is widely expected next week".
+_EXPECTED_WHEN = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|widely\s+|also\s+|still\s+|not\s+)?(?P<word>expected)\s+"
+    r"(?=(?:by|next|this|later|in|within|soon|shortly|on|before|early|around|any\s+day)\b)",
+    re.IGNORECASE,
+)
+# "Look for prices to climb", "count on a long fight": a forecast in the imperative.
+_LOOK_FOR = re.compile(
+    r"^\W*(?:look\s+for|count\s+on|watch\s+for|bank\s+on)\s+(?=\S)", re.IGNORECASE
+)
+
+
+@finder("shoo", "lock", "certainty", "foregone", "assured", "guaranteed", "sealed", "on the wall",
+        "inevitable", "certain")  # fmt: skip
+def certainty(text: str, _lower: str) -> Iterator[Cue]:
+    """ "all but assured", "a shoo-in for re-election", "his fate is sealed"."""
+    for match in _CERTAINTY.finditer(text):
+        phrase = match.group("phrase").lower()
+        before = text[: match.start()]
+        if phrase == "sealed" and not _SEALED_SUBJECT.search(before):
+            continue
+        if phrase == "on the wall" and not _WALL_SUBJECT.search(before):
+            continue
+        start = match.start("phrase")
+        yield Cue("outlook", start, match.end(), text[start : match.end()], False)
+
+
+@finder("expected")
+def expected_when(text: str, _lower: str) -> Iterator[Cue]:
+    """ "A ruling is expected by June"."""
+    for match in _EXPECTED_WHEN.finditer(text):
+        negated = bool(re.search(r"\bnot\b", match.group(0), re.IGNORECASE))
+        yield Cue("outlook", match.start("word"), match.end("word"), "expected", negated)
+
+
+@finder("look for", "count on", "watch for", "bank on")
+def look_for(text: str, _lower: str) -> Iterator[Cue]:
+    """ "Look for prices to climb in the spring"."""
+    match = _LOOK_FOR.match(text)
+    if match is not None:
+        yield Cue("outlook", match.start(), match.end(), "look for", False)

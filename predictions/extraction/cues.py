@@ -99,6 +99,7 @@ def _excluded(text: str, cue: Cue) -> bool:
         or (cue.kind == "future" and _GENERIC_WHO.search(before[-90:]))
         or (cue.kind == "future" and _ANYTHING.match(after))
         or (cue.kind == "future" and _TAUTOLOGY.search(text))
+        or (cue.kind in ("outlook", "estimative", "frame") and _GENERIC_SUBJECT.match(text))
         or (cue.kind == "estimative" and _COMPARATIVE_LIKELY.match(text, cue.start))
     )
 
@@ -221,6 +222,11 @@ _GENERIC_WHO = re.compile(
     r"(?:who|that|whom)\b(?!\s+(?:still\s+|really\s+|seriously\s+)?(?:thinks?|believes?|expects?|"
     r"imagines?|says?|predicts?|claims?)\b)[^,;:]{0,70}$|"
     r"(?:^|[\s\"(])whoever\b[^,;:]{0,70}$",
+    re.IGNORECASE,
+)
+# "Someone living there is almost assured to …": a chance for anyone, not an outcome.
+_GENERIC_SUBJECT = re.compile(
+    r"^\W*(?:someone|somebody|anyone|anybody|everyone|everybody|a\s+person|whoever|people\s+who)\b",
     re.IGNORECASE,
 )
 # "They will say anything to get elected": a habit of character, not an outcome.

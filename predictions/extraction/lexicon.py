@@ -197,6 +197,24 @@ OUTLOOK_ALIASES: dict[str, tuple[str, str]] = {
     "surprised": ("unlikely", "a surprise if it happened: not expected"),
     "not surprised": ("real possibility", "no surprise if it happened"),
     **dict.fromkeys(("see", "sees"), ("likely", "forecasters seeing an outcome expect it")),
+    **dict.fromkeys(
+        (
+            "shoo-in",
+            "shooin",
+            "lock",
+            "certainty",
+            "near-certainty",
+            "conclusion",
+            "assured",
+            "guaranteed",
+        ),  # fmt: skip
+        ("almost certainly", "a shoo-in, a near-certainty, all but assured"),
+    ),
+    **dict.fromkeys(("sealed", "wall"), ("highly likely", "his fate is sealed")),
+    **dict.fromkeys(
+        ("expected", "look", "count", "watch", "bank"),
+        ("likely", "an expectation, or 'look for' one, is read as 'likely'"),
+    ),
 }
 
 

@@ -180,3 +180,37 @@ def test_chances_held_favourites_and_outlook_idioms(sentence, probability):
 )
 def test_past_chances_and_lookalikes_are_not_outlooks(sentence):
     assert not _extract(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("The senator is a shoo-in for re-election.", 0.95),
+        ("The mayor is a lock for a second term.", 0.95),
+        ("A rate cut is a near-certainty.", 0.95),
+        ("The merger is all but assured.", 0.95),
+        ("The club's fate is sealed.", 0.9),
+        ("The writing is on the wall for the chairman.", 0.9),
+        ("A ruling is expected by June.", 0.7),
+        ("Look for prices to climb in the spring.", 0.7),
+        ("The club seems destined for relegation.", 0.85),
+        ("Rents are on track for a fifth annual rise.", 0.85),
+        ("It's only a question of time before the bank fails.", 0.85),
+    ],
+)
+def test_certainties_expected_events_and_imperative_forecasts(sentence, probability):
+    (candidate,) = _extract(sentence)
+    assert candidate.probability == pytest.approx(probability, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The envelope was sealed.",
+        "The door is a lock.",
+        "The result was expected in the morning.",
+        "Someone living downtown is almost assured to own a bicycle.",
+    ],
+)
+def test_certainty_lookalikes_and_generic_subjects(sentence):
+    assert not _extract(sentence)
