@@ -121,7 +121,8 @@ def forecasters_see(text: str, _lower: str) -> Iterator[Cue]:
     """ "polls see her winning the runoff"."""
     for match in _FORECASTERS_SEE.finditer(text):
         verb = match.group("verb")
-        yield Cue("outlook", match.start("verb"), match.end("verb"), verb, False)
+        # An expectation verb: its subject, the forecasters, is who makes the forecast.
+        yield Cue("expect", match.start("verb"), match.end("verb"), verb, False)
 
 
 # "stands a good chance of winning", "there's a real chance the deal collapses", "has little

@@ -99,7 +99,10 @@ def _excluded(text: str, cue: Cue) -> bool:
         or (cue.kind == "future" and _GENERIC_WHO.search(before[-90:]))
         or (cue.kind == "future" and _ANYTHING.match(after))
         or (cue.kind == "future" and _TAUTOLOGY.search(text))
-        or (cue.kind in ("outlook", "estimative", "frame") and _GENERIC_SUBJECT.match(text))
+        or (
+            cue.kind in ("outlook", "estimative", "frame")
+            and _GENERIC_SUBJECT.match(text, 0, cue.start)
+        )
         or (cue.kind == "estimative" and _COMPARATIVE_LIKELY.match(text, cue.start))
     )
 
@@ -226,7 +229,8 @@ _GENERIC_WHO = re.compile(
 )
 # "Someone living there is almost assured to …": a chance for anyone, not an outcome.
 _GENERIC_SUBJECT = re.compile(
-    r"^\W*(?:someone|somebody|anyone|anybody|everyone|everybody|a\s+person|whoever|people\s+who)\b",
+    r"\W*(?:someone|somebody|anyone|anybody|everyone|everybody|a\s+person|people\s+who)\b"
+    r"[^,;:]*$",  # the subject of the cue itself: "Whoever wins, X is likely to" stays
     re.IGNORECASE,
 )
 # "They will say anything to get elected": a habit of character, not an outcome.

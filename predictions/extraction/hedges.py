@@ -68,6 +68,8 @@ _NEGATED_HEDGE = re.compile(
 
 
 _SURPRISE = words("surprised shocked astonished amazed")
+# "polls see her winning": an expectation cue whose chance is the outlook's.
+_SEEING = words("see sees")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,7 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
         and cue.kind in ("future", "progressive", "reported_would", "frame", "outlook")
         else 0
     )
-    if cue.kind == "outlook":
+    if cue.kind == "outlook" or (cue.kind == "expect" and cue.text.lower() in _SEEING):
         # "chances are slim", "not betting on": the outlook's last word carries the chance.
         wording = cue.text.lower().split()
         last = next((word for word in reversed(wording) if word in OUTLOOK), wording[-1])

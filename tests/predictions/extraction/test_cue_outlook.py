@@ -214,3 +214,7 @@ def test_certainties_expected_events_and_imperative_forecasts(sentence, probabil
 )
 def test_certainty_lookalikes_and_generic_subjects(sentence):
     assert not _extract(sentence)
+
+
+def test_a_concessive_whoever_clause_is_not_a_generic_subject():
+    assert find_cues("Whoever wins the vote, the port is likely to close within a year.")
