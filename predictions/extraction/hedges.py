@@ -88,6 +88,22 @@ def _clamp(p: float) -> float:
     return round(min(0.99, max(0.01, p)), 3)
 
 
+def _outlook_reading(cue: Cue, negations: int) -> Reading | None:
+    """ "chances are slim", "not betting on": the outlook's own adjective carries the chance."""
+    wording = cue.text.lower().split()
+    key = next((word for word in reversed(wording) if word in OUTLOOK), wording[-1])
+    if key in _SURPRISE:
+        # A surprise says the outcome is unlikely; "wouldn't be surprised", that it may well be.
+        return Reading(_clamp(OUTLOOK["not surprised" if cue.negated else "surprised"][0]),
+                       cue.text, "positive")  # fmt: skip
+    if key not in OUTLOOK:
+        return None
+    p = OUTLOOK[key][0]
+    if negations:
+        return Reading(_clamp(1 - p), cue.text, "negative")
+    return Reading(_clamp(p), cue.text, "positive")
+
+
 def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -> Reading:
     """Return the probability of the positive claim behind ``cue`` in ``sentence``.
 
@@ -104,18 +120,9 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
         else 0
     )
     if cue.kind == "outlook" or (cue.kind == "expect" and cue.text.lower() in _SEEING):
-        # "chances are slim", "not betting on": the outlook's last word carries the chance.
-        wording = cue.text.lower().split()
-        last = next((word for word in reversed(wording) if word in OUTLOOK), wording[-1])
-        if last in _SURPRISE:
-            # A surprise says the outcome is unlikely; "wouldn't be surprised", that it may well be.
-            p = OUTLOOK["not surprised" if cue.negated else "surprised"][0]
-            return Reading(_clamp(p), cue.text, "positive")
-        if last in OUTLOOK:
-            p = OUTLOOK[last][0]
-            if negations:
-                return Reading(_clamp(1 - p), cue.text, "negative")
-            return Reading(_clamp(p), cue.text, "positive")
+        outlook = _outlook_reading(cue, negations)
+        if outlook is not None:
+            return outlook
 
     odds = find_odds(text[lo:hi])
     if odds is not None:
