@@ -71,7 +71,7 @@ def long_shot(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), False)
 
 
-@finder("favo", "tipped", "runner")
+@finder("favo", "tipped", "front-runner", "frontrunner")
 def favoured_to(text: str, _lower: str) -> Iterator[Cue]:
     """ "are strongly favoured to keep the seat"."""
     for match in _FAVOURED.finditer(text):
@@ -108,7 +108,8 @@ _FORECASTERS_SEE = re.compile(
 )
 
 
-@finder("surprised", "shocked", "astonished", "amazed")
+@finder("surprised if", "surprised to see", "surprised when", "shocked if", "shocked to see",
+        "astonished if", "amazed if")  # fmt: skip
 def surprised_if(text: str, _lower: str) -> Iterator[Cue]:
     """ "I'd be surprised if it passed" (unlikely); "I wouldn't be surprised if it passed"."""
     for match in _SURPRISED.finditer(text):
@@ -153,7 +154,7 @@ _IDIOM = re.compile(
 )
 
 
-@finder("chance", "shot", "hope")
+@finder("chance", "shot", "no hope", "little hope", "real hope", "some hope", "every hope")
 def has_a_chance(text: str, _lower: str) -> Iterator[Cue]:
     """ "stands a good chance of winning", "there's little chance the deal holds"."""
     for match in _HAS_A_CHANCE.finditer(text):
@@ -162,9 +163,11 @@ def has_a_chance(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
 
 
-@finder("faces ", "facing ", "face ")
-def faces_certain(text: str, _lower: str) -> Iterator[Cue]:
+@finder("certain", "likely", "probab", "inevitab", "sure")
+def faces_certain(text: str, lower: str) -> Iterator[Cue]:
     """ "faces almost certain defeat"."""
+    if "fac" not in lower:
+        return
     for match in _FACES_CERTAIN.finditer(text):
         yield Cue("outlook", match.start(), match.end(), match.group(0), False)
 
@@ -200,8 +203,8 @@ _LOOK_FOR = re.compile(
 )
 
 
-@finder("shoo", "lock", "certainty", "foregone", "assured", "guaranteed", "sealed", "on the wall",
-        "inevitable", "certain")  # fmt: skip
+@finder("shoo", "a lock", "certainty", "foregone", "assured", "guaranteed", "s sealed",
+        "on the wall")  # fmt: skip
 def certainty(text: str, _lower: str) -> Iterator[Cue]:
     """ "all but assured", "a shoo-in for re-election", "his fate is sealed"."""
     for match in _CERTAINTY.finditer(text):

@@ -47,6 +47,10 @@ _FIRST_TEST = _ANY_CUE + tuple(
 )  # fmt: skip
 
 
+# Every word the estimative patterns can start from ("likely", "chances", "inevitable" …).
+_ESTIMATIVE_HINTS = ("likel", "probab", "possib", "chance", "odds", "certain", "inevitab")
+
+
 def _has_any(lower: str, hints: tuple[str, ...]) -> bool:
     """Whether one of ``hints`` occurs in ``lower`` (a plain loop: cheaper than ``any``)."""
     for hint in hints:  # noqa: SIM110  (the loop, not any(): this runs on every sentence)
@@ -66,7 +70,7 @@ def find_cues(sentence: str) -> list[Cue]:
         if _has_any(lower, hints):
             for cue in finder(text, lower):
                 cues.setdefault(cue.start, cue)
-    if not cues:
+    if not cues and _has_any(lower, _ESTIMATIVE_HINTS):
         estimate = estimative_without_auxiliary(text)
         if estimate is not None:
             cues[estimate.start] = estimate
