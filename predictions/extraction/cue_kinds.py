@@ -141,7 +141,7 @@ _PRESENT_BEFORE = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:is|are|be|'s|'re|seems?|appears?|looks?)\s+(?:almost\s+)?$")
 
 
-@finder("likely", "expected", "certain", "sure", "bound", "destined", "projected", "forecast")
+@finder("likely", "expected", "certain", "sure to", "bound", "destined", "projected", "forecast")
 def likely_to(text: str, lower: str) -> Iterator[Cue]:
     """ "is likely to", "is expected to", "is bound to", "is almost certain to"."""
     if " to " not in lower:
@@ -181,7 +181,9 @@ _BET_BEFORE = re.compile(r"(?:'d|\bwould)\s+$|\b(?:safe|good|best|sure)\s+$")
 _DEMAND_AFTER = re.compile(r"^\s+(?:me|us|you)\s+to\b", re.IGNORECASE)
 
 
-@finder("expect", "predict", "forecast", "anticipat", "projecting", "bet", "wager", "foresee")
+# "bet" only as a word of its own: "better" and "between" hold it too.
+@finder("expect", "predict", "forecast", "anticipat", "projecting", "bet ", "bet,", "bet.", "bets",
+        "betting", "wager", "foresee")  # fmt: skip
 def expectation_verb(text: str, _lower: str) -> Iterator[Cue]:
     """ "analysts expect", "I'm predicting", "I'd bet"."""
     for match in _EXPECT.finditer(text):

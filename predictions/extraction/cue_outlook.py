@@ -108,6 +108,16 @@ _FORECASTERS_SEE = re.compile(
 )
 
 
+_FORECASTER_HINTS = tuple(
+    f"{noun}{ending}"
+    for noun in words(
+        "poll survey analyst forecaster economist pollster expert market trader investor "
+        "observer strategist bookmaker model"
+    )
+    for ending in ("s see", " sees")
+) + ("now see", "still see", "also see", "widely see")
+
+
 @finder("surprised if", "surprised to see", "surprised when", "shocked if", "shocked to see",
         "astonished if", "amazed if")  # fmt: skip
 def surprised_if(text: str, _lower: str) -> Iterator[Cue]:
@@ -117,7 +127,7 @@ def surprised_if(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
 
 
-@finder("s see ", "sees ")
+@finder(*_FORECASTER_HINTS)
 def forecasters_see(text: str, _lower: str) -> Iterator[Cue]:
     """ "polls see her winning the runoff"."""
     for match in _FORECASTERS_SEE.finditer(text):
@@ -163,7 +173,7 @@ def has_a_chance(text: str, _lower: str) -> Iterator[Cue]:
         yield Cue("outlook", match.start(), match.end(), match.group(0), negated)
 
 
-@finder("certain", "likely", "probab", "inevitab", "sure")
+@finder("certain", "likely", "probab", "inevitab")
 def faces_certain(text: str, lower: str) -> Iterator[Cue]:
     """ "faces almost certain defeat"."""
     if "fac" not in lower:
@@ -203,7 +213,7 @@ _LOOK_FOR = re.compile(
 )
 
 
-@finder("shoo", "a lock", "certainty", "foregone", "assured", "guaranteed", "s sealed",
+@finder("shoo-in", "shooin", "shoo in", "a lock", "certainty", "foregone", "assured", "guaranteed", "s sealed",
         "on the wall")  # fmt: skip
 def certainty(text: str, _lower: str) -> Iterator[Cue]:
     """ "all but assured", "a shoo-in for re-election", "his fate is sealed"."""
