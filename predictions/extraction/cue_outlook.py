@@ -143,7 +143,7 @@ _HAS_A_CHANCE = re.compile(
     r"(?:still\s+|now\s+|also\s+)?(?P<adjective>(?:a|an)\s+(?:very\s+|pretty\s+|fairly\s+)?"
     r"(?:good|real|decent|fair|strong|excellent|better|outside|slim|small|slight|remote)|little|"
     r"no|every|some)\s+(?:chance|chances|shot|hope)\b"
-    r"(?=\s+(?:of|at|to|that|the|a|an|he|she|it|they|we|this|these|those|[A-Z]))",
+    r"(?=\s+(?:of|at|that|the|a|an|he|she|it|they|we|this|these|those|[A-Z]))",  # "no chance to": a chance as an opportunity
 )
 # "the incumbent faces almost certain defeat".
 _FACES_CERTAIN = re.compile(

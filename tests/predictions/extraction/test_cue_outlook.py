@@ -218,3 +218,8 @@ def test_certainty_lookalikes_and_generic_subjects(sentence):
 
 def test_a_concessive_whoever_clause_is_not_a_generic_subject():
     assert find_cues("Whoever wins the vote, the port is likely to close within a year.")
+
+
+def test_no_chance_to_act_is_an_opportunity_not_an_outlook():
+    cues = find_cues("Shareholders get no chance to remove the board until May.")
+    assert not [cue for cue in cues if cue.kind == "outlook"]
