@@ -4,10 +4,14 @@ The sets (``bench/extraction_sets.py`` reads them, labelled by
 ``../shared/corpus/polnear/forecasts/GUIDE.md``):
 
 - news, first dev set: ``polnear/forecasts/dev-{a,b}.jsonl`` over 40 PolNeAR dev articles;
-- news, tune / holdout: ``bench/labels/polnear-train-{tune,holdout}.jsonl`` over PolNeAR train
-  articles (100 for tuning rules, 60 untouched);
-- comments, tune / holdout: ``bench/labels/comments-{tune,holdout}.jsonl`` over C3 reader
-  comments (210 for tuning, 120 untouched).
+- news, tune / tune2 / fresh: ``bench/labels/polnear-train-{tune,holdout,fresh}.jsonl`` over
+  PolNeAR train articles (100 for tuning rules; 60 measured untouched on 1 December 2026 and
+  tuned on since, set "tune2"; 60 untouched, set "fresh");
+- comments, tune / tune2 / fresh: ``bench/labels/comments-{tune,holdout,fresh}.jsonl`` over C3
+  reader comments (210 tuning; 120 "tune2", as for news; 300 untouched "fresh").
+
+A set whose label file is absent (the fresh sets until they are labelled) is skipped with a
+message; its texts are not read.
 
 ``extract`` and a naive extractor run over every text of each set, and for each the bench
 prints:
@@ -27,10 +31,11 @@ the train articles the speaker model was fitted on, the held-out fifth of the tr
 and the dev split apart (the untouched detection sets' articles are not measured), each beside
 the rules' speaker alone and the byline baseline, in the same run.
 
-    python bench/extraction_quality.py [--sets dev,tune,holdout] [--no-attribution]
+    python bench/extraction_quality.py [--sets dev,tune,tune2,fresh] [--no-attribution]
         [--show-misses SET] [--show-false SET] [--show-attribution train|held-out|dev]
 
-``--show-*`` print per-item detail and refuse the untouched (holdout) sets.
+``SET`` is ``news-dev``, ``news-tune``, ``news-tune2``, ``comments-tune``, ``comments-tune2``.
+``--show-*`` print per-item detail and refuse the untouched (fresh) sets.
 """
 
 import argparse
@@ -43,7 +48,7 @@ from dataclasses import dataclass
 
 from extraction_attribution import measure as attribution_measure
 from extraction_attribution import same_speaker
-from extraction_sets import DevSet, Text, old_dev_set, project_set
+from extraction_sets import ROLES, DevSet, Text, old_dev_set, project_set
 
 from predictions.extraction import extract
 
@@ -196,10 +201,16 @@ def sets_named(names: list[str]) -> list[tuple[str, DevSet]]:
         if name == "dev":
             chosen.append(("dev", old_dev_set(["a", "b"])))
             continue
+        role = ROLES.get(name)
+        if role is None:
+            raise SystemExit(f"unknown set {name!r}: dev, " + ", ".join(ROLES))
         for prefix in ("polnear-train", "comments"):
-            dev = project_set(f"{prefix}-{name}")
+            title = f"{role.name} ({role.note})"
+            dev = project_set(f"{prefix}-{role.files}", title)
             if dev is None:
-                print(f"({prefix}-{name}: not labelled yet)")
+                print(
+                    f"({prefix}-{role.files}.jsonl absent: set {name!r} not labelled yet, skipped)"
+                )
             else:
                 chosen.append((name, dev))
     return chosen
@@ -251,7 +262,7 @@ def show(result: dict, misses: bool, false: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="dev,tune,holdout")
+    parser.add_argument("--sets", default="dev,tune,tune2,fresh")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-attribution", action="store_true")
     parser.add_argument("--show-misses", metavar="SET")
@@ -260,9 +271,14 @@ def main(argv: list[str] | None = None) -> int:
         "--show-attribution", metavar="PORTION", choices=["train", "held-out", "dev"]
     )
     args = parser.parse_args(argv)
+    untouched = [name for name, role in ROLES.items() if role.untouched]
     for shown in (args.show_misses, args.show_false):
+        if shown and any(shown.endswith("-" + name) or shown == name for name in untouched):
+            parser.error(
+                f"the untouched sets ({', '.join(untouched)}) are measured in aggregate only"
+            )
         if shown and "holdout" in shown:
-            parser.error("the untouched sets are measured in aggregate only")
+            parser.error("the first untouched draw is now the set 'tune2': --show-* news-tune2")
     for key, dev in sets_named(args.sets.split(",")):
         result = report(dev, not args.no_baseline)
         label = f"{'comments' if dev.name.startswith('comments') else 'news'}-{key}"

@@ -178,7 +178,32 @@ def old_dev_set(names: list[str]) -> DevSet:
     return dev
 
 
-def project_set(name: str) -> DevSet | None:
+@dataclass(frozen=True)
+class SetRole:
+    """What a set name stands for: which label files, and whether the rules may look at it."""
+
+    name: str
+    files: str  # the stem of ``bench/labels/<prefix>-<files>.*``
+    untouched: bool
+    note: str
+
+
+# "tune2" is the first untouched draw: measured once, untouched, on 1 December 2026 and
+# reported; tuned on since, so its figures are in-sample from then on. "fresh" is the second
+# draw (2 December 2026), the untouched part now: measured in aggregate only.
+ROLES = {
+    "tune": SetRole("tune", "tune", untouched=False, note="tuning"),
+    "tune2": SetRole(
+        "tune2",
+        "holdout",
+        untouched=False,
+        note="measured untouched on 1 December 2026, tuned on since",
+    ),
+    "fresh": SetRole("fresh", "fresh", untouched=True, note="untouched"),
+}
+
+
+def project_set(name: str, title: str | None = None) -> DevSet | None:
     """A set in the project's label format, ``bench/labels/<name>.jsonl``; None until labelled.
 
     News sets list their articles in ``<name>-articles.txt``, comment sets their comments in
@@ -194,11 +219,11 @@ def project_set(name: str) -> DevSet | None:
             if line.strip():
                 doc, index = line.rsplit("\t", 1)
                 texts.append(comment_text(doc, int(index)))
-        title = "comments, " + name.removeprefix("comments-")
+        title = "comments, " + (title or name.removeprefix("comments-"))
     else:
         docs = (LABELS / f"{name}-articles.txt").read_text(encoding="utf-8").split()
         texts = [polnear_text(doc, "train") for doc in dict.fromkeys(docs)]
-        title = "news, " + name.removeprefix("polnear-train-")
+        title = "news, " + (title or name.removeprefix("polnear-train-"))
     by_ident = {text.ident: text for text in texts}
     dev = DevSet(title, texts, [])
     for fields in _read_jsonl(path):

@@ -159,7 +159,8 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     if (
         end <= len(head) + 1
         and _SUBJECT_NP.fullmatch(head.strip())
-        and first not in FIRST_WORDS_NOT_NAMES
+        # "The minister said": a short description opening with an article speaks too.
+        and (first not in FIRST_WORDS_NOT_NAMES or (first in _ARTICLES and len(head.split()) <= 4))
         and not first.endswith(("n't", "n’t"))
         and not is_first_person(first)
     ):
@@ -168,6 +169,7 @@ def _speaker_before(text: str, end: int, people: DocumentPeople, at: int) -> str
     return None
 
 
+_ARTICLES = frozenset(["The", "A", "An"])
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:also|later|then|now|once|previously|recently|again|has|have|had|repeatedly|"
     r"often|long|flatly|publicly|privately|confidently|boldly|firmly|specifically|earlier|is|"

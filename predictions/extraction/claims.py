@@ -36,6 +36,11 @@ _FRAMES = [
     r"confident|sure)\s+(?:that\s+)?",
     r"^(?:i|we)\s+(?:just\s+)?know\s+(?:that\s+)?",
     r"^(?:there\s+is|there's)\s+no\s+doubt\s+(?:that\s+)?",
+    # "there is an 80 percent chance (that)", "the odds are", "chances are": the hedge, not the
+    # outcome ("a 30 percent chance of a strike" names the outcome and stays)
+    r"^(?:there\s+is|there's|there\s+are)\s+(?:a|an)\s+(?:[\w%.-]+\s+){0,4}?(?:chance|probability|"
+    r"likelihood|risk|possibility)\s+(?!of\b)(?:that\s+)?",
+    r"^(?:the\s+)?(?:odds|chances)\s+are\s+(?:(?:good|high|that)\s+)*",
 ]
 _FRAME_RES = [re.compile(f, re.IGNORECASE) for f in _FRAMES]
 # The same frames found anywhere before the cue, after a clause break.
@@ -78,9 +83,16 @@ _NEGATIONS = [
 ]
 _TO_WILL = re.compile(
     r"\b(?:is|are|am|'s|'re|'m|seems|seem|appears|appear|looks|look)\s+(?:not\s+)?"
-    r"(?:(?:highly|very|most|more|quite|fairly|increasingly|widely|generally|also|still|now)\s+)*"
+    r"(?:(?:highly|very|most|more|quite|fairly|increasingly|widely|generally|also|still|now|"
+    r"all\s+but|almost|nearly|virtually)\s+)*"
     r"(?:un)?(?:likely|expected|set|poised|going|bound|certain|sure|about|projected|"
     r"predicted|forecast|destined)\s+to\s+",
+    re.IGNORECASE,
+)
+# "…, the union said", "…, according to the minister": who said it, at the end.
+_TRAILING_SAYING = re.compile(
+    r",\s*(?:according\s+to\s+[^,;]{1,60}|(?:[^,;\s]+\s+){0,5}?(?:said|says|told\s+\w+|added|"
+    r"predicted|predicts|warned|argued|wrote|claimed|insisted|believes|thinks|expects))\s*$",
     re.IGNORECASE,
 )
 _EXPECT_OBJ = re.compile(
@@ -111,6 +123,7 @@ def state_claim(sentence: str, cue_start: int, cut: list[tuple[int, int]]) -> st
     text = text[begin:]
     text = re.sub(r"\s+", " ", text).strip(" ,;:—-\"'()").lstrip(".…")
     text = text.rstrip(".!?\"' ,;:")
+    text = _TRAILING_SAYING.sub("", text).rstrip(" ,")
     text = _LEAD.sub("", text)
     expect = _EXPECT_OBJ.match(text)
     if expect:

@@ -17,7 +17,7 @@ from predictions.extraction.plans import SCHEDULED, is_own_plan
 from predictions.extraction.wordlists import words
 
 CueKind = Literal[
-    "future", "expect", "estimative", "odds", "reported_would", "progressive", "frame"
+    "future", "expect", "estimative", "odds", "reported_would", "progressive", "frame", "outlook"
 ]
 
 
@@ -50,7 +50,7 @@ _ADVERBS = (
     r"(?:(?:also|still|really|just|now|probably|likely|almost\s+certainly|certainly|definitely|"
     r"surely|soon|then|eventually|ultimately|finally|simply|actually|quickly|only|easily|"
     r"undoubtedly|inevitably|clearly|indeed|very\s+likely|most\s+likely|once\s+again|again|"
-    r"never|not|n't)\s+)"
+    r"no\s+longer|never|not|n't)\s+)"
 )
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n't")
 # "nothing much will happen", "no one is going to", "nor will they": the subject negates.
@@ -131,7 +131,7 @@ def going_to(text: str, _lower: str) -> Iterator[Cue]:
 _LIKELY_TO = re.compile(
     r"\b(?P<frame>(?:(?:highly|very|most|more|less|quite|fairly|increasingly|widely|generally|"
     r"almost|all\s+but|not|un)\s*)?(?:likely|expected|certain|sure|bound|destined|projected|"
-    r"forecast|predicted)\s+to)\s+(?P<verb>[a-z]+)",
+    r"forecast|predicted)(?:\s+than\s+not)?\s+to)\s+(?P<verb>[a-z]+)",
     re.IGNORECASE,
 )
 _PAST_BEFORE = re.compile(r"\b(?:was|were|had\s+been|wasn't|weren't)\s+(?:\w+\s+)?$")
@@ -141,7 +141,7 @@ _PRESENT_BEFORE = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:is|are|be|'s|'re|seems?|appears?|looks?)\s+(?:almost\s+)?$")
 
 
-@finder("likely", "expected", "certain", "sure", "bound", "destined", "projected", "forecast")
+@finder("likely", "expected", "certain", "sure to", "bound", "destined", "projected", "forecast")
 def likely_to(text: str, lower: str) -> Iterator[Cue]:
     """ "is likely to", "is expected to", "is bound to", "is almost certain to"."""
     if " to " not in lower:
@@ -181,7 +181,9 @@ _BET_BEFORE = re.compile(r"(?:'d|\bwould)\s+$|\b(?:safe|good|best|sure)\s+$")
 _DEMAND_AFTER = re.compile(r"^\s+(?:me|us|you)\s+to\b", re.IGNORECASE)
 
 
-@finder("expect", "predict", "forecast", "anticipat", "projecting", "bet", "wager", "foresee")
+# "bet" only as a word of its own: "better" and "between" hold it too.
+@finder("expect", "predict", "forecast", "anticipat", "projecting", "bet ", "bet,", "bet.", "bets",
+        "betting", "wager", "foresee")  # fmt: skip
 def expectation_verb(text: str, _lower: str) -> Iterator[Cue]:
     """ "analysts expect", "I'm predicting", "I'd bet"."""
     for match in _EXPECT.finditer(text):
@@ -222,7 +224,8 @@ _FRAME = re.compile(
     r"in\s+(?:a\s+|the\s+)?(?:strong|good|great|prime|commanding)\s+position\s+to|"
     r"(?:well|best|better)\s+positioned\b|on\s+(?:his|her|its|their|the)\s+way\s+to|"
     r"poised\s+for|bracing\s+for|in\s+line\s+for|a\s+lock\s+to|the\s+favou?rite\s+to|"
-    r"favou?red\s+to|(?:only\s+)?a\s+matter\s+of\s+time)"
+    r"favou?red\s+to|(?:only\s+)?a\s+(?:matter|question)\s+of\s+time|destined\s+for|"
+    r"on\s+(?:pace|track|course)\s+(?:to|for))"
     r"|\b(?P<figures>figures?|stands?)\s+to\s+(?!the\b|a\b|reason\b)(?=[a-z]+)"
     r"|(?P<lose>(?:'s|\bhers|\bhis|\btheirs|\bours|\byours)\s+to\s+lose)\b",
     re.IGNORECASE,
@@ -230,7 +233,8 @@ _FRAME = re.compile(
 
 
 @finder("verge", "position", "way to", "poised for", "bracing", "in line for", "a lock",
-        "favo", "matter of time", "figures to", "stands to", "stand to", "to lose")  # fmt: skip
+        "favo", "matter of time", "question of time", "destined for", "on pace", "on track",
+        "on course", "figures to", "stands to", "stand to", "to lose")  # fmt: skip
 def course_frame(text: str, _lower: str) -> Iterator[Cue]:
     """ "is on the verge of", "is well positioned to", "figures to", "the race is hers to lose"."""
     for match in _FRAME.finditer(text):
@@ -245,6 +249,18 @@ _WOULD_SURELY = re.compile(
     r"likely|likely|probably|undoubtedly|inevitably|definitely)\s+(?!have\b)",
     re.IGNORECASE,
 )
+# A "would" is a reported future when someone is said to have said or thought it.
+_SAID = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|argued|argues|thought|thinks|believed|believes|"
+    r"added|insisted|insists|noted|suggested|suggests|predicted|expected|warned|claimed|"
+    r"concluded|according\s+to|felt|feels|was\s+sure|were\s+sure|reckoned|say|think|believe)\b",
+    re.IGNORECASE,
+)
+# "… Ms. Rivera would almost certainly win": a named subject's outcome, not a kind of thing.
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:It|This|That|These|Those|Such|There|Which|What|Who|Anyone|Nobody|Everyone|One)\b)"
+    r"[A-Z][a-z]+\s*$"
+)
 _FORECAST_ATTRIBUTION_AFTER = re.compile(
     r"[,\"]\s*\"?\s*[^,\"]{1,60}?\s+(?:predicted|predicts|forecast|forecasts|projected|projects|"
     r"estimated|estimates|expects|expected|warned|warns)\s*[.!]?\s*\"?$"
@@ -253,7 +269,9 @@ _FORECAST_ATTRIBUTION_AFTER = re.compile(
 # past habit, a hypothetical or a reported plan.
 _REPORTED_WOULD = re.compile(
     r"\b(?:predicted|predicts|predicting|forecast|forecasts|projected|projects|estimated|"
-    r"estimates|warned|warns|expects?|expected\s+that|bet|betting)\b"
+    r"estimates|warned|warns|expects?|expected\s+that|bet|betting|believed|believes|doubted|"
+    r"doubts|(?:was|were|is|are|remains?|remained)\s+(?:confident|convinced|optimistic|"
+    r"pessimistic|certain|sure))\b"
     r"(?P<gap>[^.;:?!]{0,90}?)(?P<aux>\bwould\b)(?!\s+(?:have|'ve)\b)",
     re.IGNORECASE,
 )
@@ -284,6 +302,14 @@ def reported_would(text: str, _lower: str) -> Iterator[Cue]:
             continue  # "I would certainly agree", "most of us would probably say": an opinion
         if _OPINION_VERB.match(text, match.end()):
             continue
+        if is_own_plan(text[: match.start()], text[match.end() :]):
+            continue  # "voters said they would definitely vote for her": their own plan
+        if not (
+            _SAID.search(text)
+            or _FUTURE_TIME.search(text)
+            or _NAME_BEFORE.search(text, 0, match.start())
+        ):
+            continue  # "such judges would certainly command respect": a bare hypothetical
         yield Cue("reported_would", match.start("aux"), match.end("adverb"),
                   match.group(0).strip(), False)  # fmt: skip
 
@@ -298,7 +324,7 @@ def explicit_odds(text: str, _lower: str) -> Iterator[Cue]:
 
 
 _ESTIMATIVE = re.compile(
-    r"\b(?:likely|unlikely|probable|improbable|possibility|chances?|odds|certain|"
+    r"\b(?:likely(?!\s+(?:[\w-]+\s+){0,2}(?:voters|caucus-?goers|electorate)\b)|unlikely|probable|improbable|possibility|chances?|odds|certain|"
     r"almost\s+certainly|probably|inevitable)\b",
     re.IGNORECASE,
 )
@@ -317,7 +343,11 @@ _FUTURE_TIME = re.compile(
 )
 # "the likely nominee", "the seemingly inevitable winner": a forecast in a noun phrase.
 _LIKELY_ROLE = re.compile(
-    r"\b(?:likely|inevitable|probable)\s+(?:\w+\s+)?(?:nominee|winner|successor|victor)\b",
+    r"\b(?:likely|inevitable|probable)\s+(?:\w+\s+)?(?:nominee|winner|successor|victor)\b"
+    # "the vote is a likely flashpoint", "considered a deal likely"
+    r"|\b(?:is|are|'s|'re|remains?|looks?\s+like)\s+(?:a|an|the)\s+(?:likely|probable)\s+[a-z]+"
+    r"|\b(?:consider\w*|deem\w*|judg\w*|thinks?|thought|see|sees|saw)\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:un)?likely\b(?!\s+(?:to|that)\b)",
     re.IGNORECASE,
 )
 

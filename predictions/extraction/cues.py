@@ -17,6 +17,7 @@ generic statements ("the best job anyone will ever have") and bare hypotheticals
 
 import re
 
+from predictions.extraction import cue_outlook  # noqa: F401  (registers the outlook finders)
 from predictions.extraction.cue_kinds import FINDERS, Cue, estimative_without_auxiliary
 
 __all__ = ["Cue", "find_cues", "normalise"]
@@ -31,23 +32,45 @@ _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 
 # Most sentences hold none of these words: plain substring tests rule them out before the
 # detailed patterns run (much faster than one large case-insensitive pattern).
-_ANY_CUE = tuple(dict.fromkeys(hint for hints, _ in FINDERS for hint in hints)) + (
+_HINTS = tuple(dict.fromkeys(hint for hints, _ in FINDERS for hint in hints)) + (
     "possib", "inevitab", "certain", "positioned",
 )  # fmt: skip
+# A hint that contains another ("chances", "chance") adds nothing to the first test: drop it.
+_ANY_CUE = tuple(
+    hint for hint in _HINTS if not any(other != hint and other in hint for other in _HINTS)
+)
+
+
+# The first test reads the sentence before its quotes are normalised: typographic spellings too.
+_FIRST_TEST = _ANY_CUE + tuple(
+    hint.replace("'", "’") for hint in _ANY_CUE if "'" in hint
+)  # fmt: skip
+
+
+# Every word the estimative patterns can start from ("likely", "chances", "inevitable" …).
+_ESTIMATIVE_HINTS = ("likel", "probab", "possib", "chance", "odds", "certain", "inevitab")
+
+
+def _has_any(lower: str, hints: tuple[str, ...]) -> bool:
+    """Whether one of ``hints`` occurs in ``lower`` (a plain loop: cheaper than ``any``)."""
+    for hint in hints:  # noqa: SIM110  (the loop, not any(): this runs on every sentence)
+        if hint in lower:
+            return True
+    return False
 
 
 def find_cues(sentence: str) -> list[Cue]:
     """Return the future cues of one sentence that survive the exclusions, in order."""
+    if not _has_any(sentence.lower(), _FIRST_TEST):
+        return []
     text = normalise(sentence)
     lower = text.lower()
-    if not any(word in lower for word in _ANY_CUE):
-        return []
     cues: dict[int, Cue] = {}
     for hints, finder in FINDERS:
-        if any(word in lower for word in hints):
+        if _has_any(lower, hints):
             for cue in finder(text, lower):
                 cues.setdefault(cue.start, cue)
-    if not cues:
+    if not cues and _has_any(lower, _ESTIMATIVE_HINTS):
         estimate = estimative_without_auxiliary(text)
         if estimate is not None:
             cues[estimate.start] = estimate
@@ -73,6 +96,18 @@ def _excluded(text: str, cue: Cue) -> bool:
         or (cue.kind == "reported_would" and _COUNTERFACTUAL.search(text[: cue.start]))
         or _CORRELATIVE.search(text)
         or _EVERY_SO_OFTEN.match(text, cue.end)
+        or (cue.kind == "future" and _WAIT_AND_SEE.match(after))
+        or _NO_IMPLICATION.search(before[-60:])
+        or _HOPEFULLY.search(text, max(0, cue.start - 30), min(len(text), cue.end + 24))
+        or (cue.kind == "future" and _GENERIC_SAYER.search(before[-40:]) and _SAYING.match(after))
+        or (cue.kind == "future" and _GENERIC_WHO.search(before[-90:]))
+        or (cue.kind == "future" and _ANYTHING.match(after))
+        or (cue.kind == "future" and _TAUTOLOGY.search(text))
+        or (
+            cue.kind in ("outlook", "estimative", "frame")
+            and _GENERIC_SUBJECT.match(text, 0, cue.start)
+        )
+        or (cue.kind == "estimative" and _COMPARATIVE_LIKELY.match(text, cue.start))
     )
 
 
@@ -97,13 +132,14 @@ _EVERY_SO_OFTEN = re.compile(
 # "hopes that X will": a wish, not a forecast (the clause before the cue, up to a comma).
 _DESIRE = re.compile(
     r"\b(?:hopes?|hoping|hoped|wish|wishes|wants?|wanted|pray|prays|praying)\b(?:\s+that)?"
-    r"(?:(?!\bbut\b)[^;.])*$",
+    r"(?:(?!\bbut\b)(?:[^;.]|\.(?=\S|\s+[\dA-Z])))*$",  # "Nov. 8", "Mr. Smith" stay inside
     re.IGNORECASE,
 )
 # "he's not predicting she'll win", "declined to forecast whether": no forecast is made.
 _REFUSAL = re.compile(
     r"(?:\bnot|n't|\bdeclined\s+to|\brefused\s+to|\bwouldn't|\bwon't)\s+(?:\w+\s+)?"
-    r"(?:predict|predicting|forecast|forecasting|speculate|speculating|guess|say)\b[^.;]{0,60}$",
+    r"(?:predict|predicting|forecast|forecasting|speculate|speculating|guess|say|assume|"
+    r"assuming|presume)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 # "she will have to", "we're going to need to": what must happen, not what will.
@@ -133,7 +169,9 @@ _EMBEDDED_QUESTION = re.compile(
     r"(?:\b(?:not|nobody|no\s+one)|n't)\s+(?:\w+\s+)?(?:knows?|sure|see|say|tell)\s+(?:who|what|whether|"
     r"which|how|when)\b[^,.;]{0,40}$|"
     r"\b(?:about|clear|ask|asked|asks|wonder\w*|decid\w*|determin\w*|"
-    r"matter\w*|unclear|unknown|uncertain)\s+(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",
+    r"matter\w*|unclear|unknown|uncertain|detail\w*|answer\s+(?:for|to|on|about)|"
+    r"(?:disagree\w*|debat\w*|split|divided)\s+(?:on|about|over)|discuss\w*)\s+"
+    r"(?:exactly\s+)?(?:who|what|whether|which|how|when)\b[^,.;]{0,40}$",
     re.IGNORECASE,
 )
 # "serious doubts about whether Congress will act": a low-probability forecast, not a question.
@@ -151,6 +189,66 @@ _COUNTERFACTUAL = re.compile(
 _CORRELATIVE = re.compile(
     r"^\W*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b[^,]{0,80},"
     r"\s*the\s+(?:more|less|fewer|better|worse|sooner|longer|bigger|higher|lower)\b",
+    re.IGNORECASE,
+)
+# "we'll see how it works", "time will tell", "it will be interesting to see": no outcome named.
+_WAIT_AND_SEE = re.compile(
+    r"\s*(?:just\s+)?(?:see|tell)\s*(?:$|[,.;:!\"'()—–-]|(?:how|what|whether|if|who|which|when)\b|"
+    r"about\s+that\b)|\s*be\s+(?:very\s+|most\s+|really\s+)?(?:interesting|fascinating|"
+    r"instructive|curious|worth\s+watching)\s+to\s+(?:see|watch|learn|find\s+out)\b",
+    re.IGNORECASE,
+)
+# "that doesn't mean he won't win": an inference denied, no outcome forecast.
+_NO_IMPLICATION = re.compile(
+    r"(?:\bdoes\s+not|\bdoesn't|\bdo\s+not|\bdon't|\bdid\s+not|\bdidn't|\bnot|\bnever)\s+"
+    r"(?:necessarily\s+|automatically\s+)?(?:mean|means|imply|implies|guarantee)\s+(?:that\s+)?"
+    r"[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
+# "who will soon, hopefully, leave": a wish.
+_HOPEFULLY = re.compile(r"\bhopefully\b", re.IGNORECASE)
+# "Some will argue that …", "critics will say": what a kind of people say, a generic statement.
+_GENERIC_SAYER = re.compile(
+    r"(?:^|[\s\"(])(?:some|many|others|most|people|critics|skeptics|sceptics|cynics|purists|"
+    r"those|anyone|anybody|everyone|everybody|somebody|someone|readers|viewers|listeners|"
+    r"shoppers|visitors|travell?ers|fans|users|customers|observers|historians)(?:\s+(?:people|"
+    r"of\s+us|of\s+you|observers|readers|voters|commentators))?\s*$",
+    re.IGNORECASE,
+)
+_SAYING = re.compile(
+    r"\s*(?:(?:surely|probably|no\s+doubt|undoubtedly|even|also|then|always)\s+)?(?:say|argue|point|"
+    r"claim|insist|tell|object|complain|note|wonder|ask|suggest|counter|respond|reply|protest|"
+    r"go\s+so\s+far|remember|recall|notice|appreciate|recogni[sz]e|reali[sz]e|understand|know|"
+    r"find|agree)\b",
+    re.IGNORECASE,
+)
+# "Anyone who has studied the budget will appreciate …": what holds for a kind of person
+# ("anyone who thinks she will lose is dreaming" is a forecast, negated, and stays).
+_GENERIC_WHO = re.compile(
+    r"(?:^|[\s\"(])(?:anyone|anybody|everyone|everybody|whoever|someone|somebody|those|one)\s+"
+    r"(?:who|that|whom)\b(?!\s+(?:still\s+|really\s+|seriously\s+)?(?:thinks?|believes?|expects?|"
+    r"imagines?|says?|predicts?|claims?)\b)[^,;:]{0,70}$|"
+    r"(?:^|[\s\"(])whoever\b[^,;:]{0,70}$",
+    re.IGNORECASE,
+)
+# "Someone living there is almost assured to …": a chance for anyone, not an outcome.
+_GENERIC_SUBJECT = re.compile(
+    r"\W*(?:someone|somebody|anyone|anybody|everyone|everybody|a\s+person|people\s+who)\b"
+    r"[^,;:]*$",  # the subject of the cue itself: "Whoever wins, X is likely to" stays
+    re.IGNORECASE,
+)
+# "They will say anything to get elected": a habit of character, not an outcome.
+_ANYTHING = re.compile(
+    r"\s*(?:(?:just|simply)\s+)?(?:say|do|promise|tell\s+you|try)\s+(?:anything|whatever)\b",
+    re.IGNORECASE,
+)
+# "Boys will be boys": a saying.
+_TAUTOLOGY = re.compile(r"\b(\w+)\s+will\s+be\s+\1\b", re.IGNORECASE)
+# "are far more likely to vote than": a comparison of groups, not an outcome (kept: "more
+# likely than not").
+_COMPARATIVE_LIKELY = re.compile(
+    r"(?:(?:much|far|less|more|significantly|twice\s+as|three\s+times\s+as)\s+)*(?:more|less)\s+"
+    r"likely\s+to\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL_START = re.compile(

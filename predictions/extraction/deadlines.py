@@ -19,9 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from predictions.extraction.election_phrases import us_general_election, us_presidency_end
 from predictions.extraction.events import KnownEvent
 from predictions.extraction.holidays import us_election_day
 from predictions.extraction.timex import Period, Ref, Span, Timex, find_timexes, resolve
+from predictions.extraction.timex_values import SEASON_BOUNDS
 from predictions.extraction.wordlists import words
 
 KINDS = ("date", "period_end", "relative", "event", "vague", "none")
@@ -58,6 +60,9 @@ _NAMED_PAST = 0.4
 _KNOWN_EVENT_BONUS = 1.0
 _EVENT_PERIOD_BONUS = 0.5
 _NAMED_EVENT_ALONE = 1.2
+# A US general election named without its date ("in the coming election") loses to a time the
+# sentence states, by this much.
+_UNDATED_ELECTION_PENALTY = 0.1
 _PREPOSITIONS = {
     "by": LIMIT,
     "before": LIMIT,
@@ -89,6 +94,7 @@ _PREPOSITIONS = {
     "some time in": TIME_IN,
     "sometime before": LIMIT,
     "sometime by": LIMIT,
+    "into": TIME_IN,
     "beginning in": TIME_IN,
     "starting in": TIME_IN,
     "for": LOOSE,
@@ -241,6 +247,13 @@ def find_deadline(
             choices.append(choice)
     with contextlib.suppress(ValueError, OverflowError):
         choices.extend(_event_choices(sentence, timexes, made_on, known_events, breaks))
+    for election in (us_general_election(sentence, made_on), us_presidency_end(sentence, made_on)):
+        if election is None:
+            continue
+        day, text, lead = election
+        # Below a stated time in the same sentence ("the presidential election in May").
+        weight = (_PREPOSITIONS.get(lead) or TIME_IN) - _UNDATED_ELECTION_PENALTY
+        choices.append(_Choice(weight, sentence.find(text), Deadline(day, text, "event")))
     if not choices:
         return NO_DEADLINE
     best = max(choices, key=lambda choice: (choice.weight, -choice.position))
@@ -249,9 +262,14 @@ def find_deadline(
 
 _ELECTORAL = re.compile(
     r"(?i:\b(?:elect\w*|vot(?:e|es|ed|ers?|ing)|ballots?|polls?|turnout|nominee|candidates?|campaign\w*"
-    r"|win|wins|lose|loses|defeat|race|White\s+House|presiden\w*|Senate|House|Congress"
+    r"|win|wins|lose|loses|defeat|race|White\s+House|presiden\w*|Senate|House|Congress|flip\w*"
+    r"|support|seats?|majority|electoral|swing|ticket"
     r"|Republicans?|Democrat\w*|GOP|swing\s+states?|attack\s+ads?)\b)"
 )
+
+
+# The ends of the periods that hold a US general election: November, the fall.
+_HOLDS_ELECTION_DAY = frozenset({(11, 30), SEASON_BOUNDS["FA"][1]})
 
 
 def _election_day(deadline: Deadline, sentence: str) -> Deadline:
@@ -263,7 +281,7 @@ def _election_day(deadline: Deadline, sentence: str) -> Deadline:
     if deadline.kind != "period_end" or deadline.date is None:
         return deadline
     election = us_election_day(deadline.date.year)
-    if election is None or not (deadline.date.month == 11 and deadline.date.day == 30):
+    if election is None or (deadline.date.month, deadline.date.day) not in _HOLDS_ELECTION_DAY:
         return deadline
     if not _ELECTORAL.search(sentence):
         return deadline
@@ -342,6 +360,8 @@ def _timex_choice(
     sentence: str, timex: Timex, made_on: datetime.date, breaks: list[int]
 ) -> _Choice | None:
     prep, prep_start = _preposition(sentence, timex.start)
+    if prep is None and timex.field("cs_u4"):
+        prep = "within"  # "within weeks": the preposition is part of the expression
     weight = _NO_PREPOSITION if prep is None else _PREPOSITIONS[prep]
     if weight is None:
         return None
@@ -377,6 +397,8 @@ def _timex_choice(
 
 
 def _period_deadline(period: Period, prep: str | None) -> datetime.date:
+    if prep == "into":
+        return period.first  # "the fight will last into the spring": reaching it is enough
     if prep in _BEFORE:
         return period.last if period.mod else period.first - datetime.timedelta(days=1)
     return period.last

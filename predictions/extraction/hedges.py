@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from predictions.extraction.cues import Cue, normalise
-from predictions.extraction.lexicon import HEDGES
+from predictions.extraction.lexicon import HEDGES, OUTLOOK
 from predictions.extraction.odds import find_odds
+from predictions.extraction.wordlists import words
 
 BARE_FUTURE = "will"
 
@@ -44,9 +45,10 @@ _HEDGE_RE = re.compile(
 )
 # Belief and expectation verbs govern the clause after them, at any distance.
 _FRAME_RE = re.compile(
-    r"(?P<neg>\b(?:do|does|did)\s*(?:not|n't)\s+|\bnot\s+|\bno\s+one\s+|\bnobody\s+|\bnever\s+)?"
+    r"(?P<neg>\b(?:do|does|did)\s*(?:not|n't)\s+|\bnot\s+|\bno\s+one\s+|\bnobody\s+|\bnever\s+|"
+    r"\b(?:very\s+)?few\s+(?:[a-z]+\s+)?)?"
     r"\b(?P<verb>think|thinks|believe|believes|expect|expects|expecting|expected|anticipate|anticipates|"
-    r"doubt|doubts|am\s+confident|'m\s+confident|is\s+confident|are\s+confident|'re\s+confident|"
+    r"doubt|doubts|doubted|am\s+confident|'m\s+confident|is\s+confident|are\s+confident|'re\s+confident|"
     r"confident|skeptical|sceptical|predict|predicts|predicting|predicted|bet|assume|assumption|"
     r"suspect|suspects|projecting|forecast|forecasts|fear|fears|feel)\b",
     re.IGNORECASE,
@@ -54,7 +56,7 @@ _FRAME_RE = re.compile(
 _FRAME_WORDING = {
     "think": "think", "thinks": "think", "believe": "believe", "believes": "believe",
     "expect": "expect", "expects": "expect", "expecting": "expect", "expected": "expect", "anticipate": "anticipate",
-    "anticipates": "anticipate", "doubt": "doubt", "doubts": "doubt", "confident": "confident",
+    "anticipates": "anticipate", "doubt": "doubt", "doubts": "doubt", "doubted": "doubt", "confident": "confident",
     "skeptical": "skeptical", "sceptical": "skeptical", "assume": "think", "assumption": "think",
     "suspect": "think", "suspects": "think", "fear": "expect", "fears": "expect",
     "feel": "think",
@@ -63,6 +65,11 @@ _FRAME_WORDING = {
 _NEGATED_HEDGE = re.compile(
     r"\b(?:not|n't|hardly|scarcely)\s+(?:very\s+|that\s+|so\s+)?$", re.IGNORECASE
 )
+
+
+_SURPRISE = words("surprised shocked astonished amazed")
+# "polls see her winning": an expectation cue whose chance is the outlook's.
+_SEEING = words("see sees")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,22 @@ def _clamp(p: float) -> float:
     return round(min(0.99, max(0.01, p)), 3)
 
 
+def _outlook_reading(cue: Cue, negations: int) -> Reading | None:
+    """ "chances are slim", "not betting on": the outlook's own adjective carries the chance."""
+    wording = cue.text.lower().split()
+    key = next((word for word in reversed(wording) if word in OUTLOOK), wording[-1])
+    if key in _SURPRISE:
+        # A surprise says the outcome is unlikely; "wouldn't be surprised", that it may well be.
+        return Reading(_clamp(OUTLOOK["not surprised" if cue.negated else "surprised"][0]),
+                       cue.text, "positive")  # fmt: skip
+    if key not in OUTLOOK:
+        return None
+    p = OUTLOOK[key][0]
+    if negations:
+        return Reading(_clamp(1 - p), cue.text, "negative")
+    return Reading(_clamp(p), cue.text, "positive")
+
+
 def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -> Reading:
     """Return the probability of the positive claim behind ``cue`` in ``sentence``.
 
@@ -91,8 +114,15 @@ def read_hedge(sentence: str, cue: Cue, window: tuple[int, int] | None = None) -
     lo, hi = window or (0, len(text))
     # Estimative and expectation cues carry their negation in the hedge or frame read below.
     negations = (
-        1 if cue.negated and cue.kind in ("future", "progressive", "reported_would", "frame") else 0
+        1
+        if cue.negated
+        and cue.kind in ("future", "progressive", "reported_would", "frame", "outlook")
+        else 0
     )
+    if cue.kind == "outlook" or (cue.kind == "expect" and cue.text.lower() in _SEEING):
+        outlook = _outlook_reading(cue, negations)
+        if outlook is not None:
+            return outlook
 
     odds = find_odds(text[lo:hi])
     if odds is not None:

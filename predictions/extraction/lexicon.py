@@ -129,6 +129,21 @@ ALIASES: dict[str, tuple[str, str]] = {
     "no chance": ("almost no chance", "a forecast is never certain; read as the survey's floor"),
     "impossible": ("almost no chance", "a forecast is never certain; read as the survey's floor"),
     "high probability": ("with high probability", "same phrase"),
+    "favored to": ("likely", "a favourite is expected to win"),
+    "tipped to": ("likely", "a favourite is expected to win"),
+    "front-runner to": ("likely", "a favourite is expected to win"),
+    "frontrunner to": ("likely", "a favourite is expected to win"),
+    "front-runner for": ("likely", "a favourite is expected to win"),
+    "frontrunner for": ("likely", "a favourite is expected to win"),
+    "favorite for": ("likely", "a favourite is expected to win"),
+    "favourite for": ("likely", "a favourite is expected to win"),
+    "favoured to": ("likely", "a favourite is expected to win"),
+    "favorite to": ("likely", "a favourite is expected to win"),
+    "favourite to": ("likely", "a favourite is expected to win"),
+    "strongly favored to": ("very good chance", "a strong favourite"),
+    "heavily favored to": ("very good chance", "a strong favourite"),
+    "strongly favoured to": ("very good chance", "a strong favourite"),
+    "heavily favoured to": ("very good chance", "a strong favourite"),
     "low probability": ("with low probability", "same phrase"),
 }
 
@@ -150,6 +165,59 @@ ASSUMPTIONS: dict[str, tuple[float, str]] = {
 }
 
 
+# The adjective of an outlook ("chances are slim", "prospects look bright", "a long shot")
+# → surveyed phrase it is read as. Kept apart from ``HEDGES``: these words are hedges only
+# in an outlook phrase, never on their own ("a slim majority").
+OUTLOOK_ALIASES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("slim", "slimmer", "slight", "remote"), ("little chance", "slim chances")),
+    **dict.fromkeys(("little", "outside", "small"), ("little chance", "little chance")),
+    "no": ("almost no chance", "no chance"),
+    **dict.fromkeys(
+        ("dim", "dimmer", "bleak", "poor", "low", "lower", "long", "longer", "against"),
+        ("unlikely", "poor prospects, long odds, a long shot, the odds against"),
+    ),
+    **dict.fromkeys(("decent", "fair", "some"), ("better than even", "a fair chance")),
+    "real": ("real possibility", "a real chance"),
+    **dict.fromkeys(
+        ("good", "better", "bright", "brighter", "likely", "probable"),
+        ("likely", "good prospects, likely defeat"),
+    ),
+    **dict.fromkeys(
+        ("strong", "stronger", "high", "higher", "excellent", "every"),
+        ("very good chance", "strong chances, every chance"),
+    ),
+    "numbered": ("highly likely", "his days are numbered"),
+    **dict.fromkeys(
+        ("certain", "inevitable", "sure"), ("almost certainly", "faces certain defeat")
+    ),
+    **dict.fromkeys(
+        ("on", "favor", "favour", "in"),
+        ("likely", "a bet on it, the smart money on it, the odds favour it, priced in"),
+    ),
+    "surprised": ("unlikely", "a surprise if it happened: not expected"),
+    "not surprised": ("real possibility", "no surprise if it happened"),
+    **dict.fromkeys(("see", "sees"), ("likely", "forecasters seeing an outcome expect it")),
+    **dict.fromkeys(
+        (
+            "shoo-in",
+            "shooin",
+            "lock",
+            "certainty",
+            "near-certainty",
+            "conclusion",
+            "assured",
+            "guaranteed",
+        ),  # fmt: skip
+        ("almost certainly", "a shoo-in, a near-certainty, all but assured"),
+    ),
+    **dict.fromkeys(("sealed", "wall"), ("highly likely", "his fate is sealed")),
+    **dict.fromkeys(
+        ("expected", "look", "count", "watch", "bank"),
+        ("likely", "an expectation, or 'look for' one, is read as 'likely'"),
+    ),
+}
+
+
 def _build() -> dict[str, tuple[float, str]]:
     table = {phrase: (p, f"survey: {source}") for phrase, (p, source) in SURVEYED.items()}
     for wording, (phrase, reason) in ALIASES.items():
@@ -162,6 +230,13 @@ def _build() -> dict[str, tuple[float, str]]:
 
 # Wording → (probability, source). Every entry traces to a survey or a stated assumption.
 HEDGES: dict[str, tuple[float, str]] = _build()
+
+
+# Outlook adjective → (probability, source).
+OUTLOOK: dict[str, tuple[float, str]] = {
+    wording: (SURVEYED[phrase][0], f"as '{phrase}' ({reason})")
+    for wording, (phrase, reason) in OUTLOOK_ALIASES.items()
+}
 
 
 def probability_of(wording: str) -> float:

@@ -17,6 +17,7 @@ from predictions.extraction.events import KnownEvent
 from predictions.extraction.hedges import read_hedge
 from predictions.extraction.parts import Candidate, Part
 from predictions.extraction.people import DocumentPeople
+from predictions.extraction.quoting import reports_other_text
 from predictions.extraction.sentences import Sentence, split_sentences
 from predictions.extraction.speaker_model import attribute
 
@@ -56,6 +57,8 @@ def _candidates(part: Part) -> Iterator[Candidate]:
         cue = _main_cue(sentence.text, cues)
         if cue is None:
             continue
+        if part.kind == "comment" and reports_other_text(sentence.text, cue.start):
+            continue  # the article's or another commenter's forecast, repeated
         if people is None:
             people = DocumentPeople.read(text)
         cue_end = cue.end if cue.kind == "expect" else None

@@ -98,12 +98,12 @@ _MOD_NAMES = {
     "the close of": "end",
     "late": "end",
     "late in": "end",
-    "the start of": "start",
-    "start of": "start",
-    "the very start of": "start",
-    "the beginning of": "start",
-    "the very beginning of": "start",
-    "beginning of": "start",
+    "the start of": "onset",
+    "start of": "onset",
+    "the very start of": "onset",
+    "the beginning of": "onset",
+    "the very beginning of": "onset",
+    "beginning of": "onset",
     "early": "start",
     "early in": "start",
     "the middle of": "mid",
@@ -317,6 +317,8 @@ def _month_shift(anchor: datetime.date, shift: int) -> Period:
 def _resolve_relative(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
     rel = _squash(timex.required("rel"))
     unit = timex.required("rel_u").lower()
+    if timex.field("rel_at") and rel == "next" and unit in ("year", "month", "week"):
+        return _span(1, unit, 1)  # "this time next year": the same day a year on
     if rel in ("the next", "the coming") and unit in ("year", "decade", "month", "week"):
         # "over the next decade": ten years from now, not the calendar decade after this one
         return _span(1, unit, 1)
@@ -326,7 +328,7 @@ def _resolve_relative(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> V
 
 @resolver("period_end")
 def _resolve_period_end(timex: Timex, anchor: datetime.date, _prefer: Prefer) -> Value | None:
-    unit = (timex.field("pe_u") or timex.field("pe_u2") or "").lower()
+    unit = (timex.field("pe_u") or timex.field("pe_u2") or timex.field("pe_u3") or "").lower()
     if unit:
         period = _shifted(unit, anchor, 0)
         return Period(period.start, period.end, period.grain, "end")
@@ -402,7 +404,7 @@ def _span_count(text: str) -> tuple[int, bool]:
 def _span(count: float, unit: str, direction: int, count_given: bool = True) -> Span:
     unit = unit.lower().rstrip("s")
     months = {"year": 12, "decade": 120}.get(unit, 1 if unit == "month" else 0)
-    days = {"day": 1, "week": 7}.get(unit, 0)
+    days = {"day": 1, "week": 7, "hour": 1 / 24}.get(unit, 0)
     whole_months = int(round(count * months))
     return Span(whole_months, int(round(count * days)), unit, direction, count_given)
 
@@ -442,7 +444,13 @@ def _resolve_half_span(timex: Timex, _anchor: datetime.date, _prefer: Prefer) ->
 
 @resolver("coming")
 def _resolve_coming(timex: Timex, _anchor: datetime.date, _prefer: Prefer) -> Value | None:
-    unit = (timex.field("cs_u") or timex.required("cs_u2")).lower().rstrip("s")
+    unit = (
+        timex.field("cs_u")
+        or timex.field("cs_u2")
+        or timex.field("cs_u3")
+        or timex.required("cs_u4")
+    )
+    unit = unit.lower().rstrip("s")
     return _span(ASSUMED_COUNTS[unit], unit, 1, count_given=False)
 
 

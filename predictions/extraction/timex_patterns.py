@@ -126,7 +126,7 @@ _NUM = (
     r"|twenty-four|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|an|a|\d{1,3}(?!\d))"
 )
-_UNIT = r"(?i:days?|weeks?|months?|years?|decades?)"
+_UNIT = r"(?i:hours?|days?|weeks?|months?|years?|decades?)"
 _DAY_PART = r"(?i:\s+(?:night|morning|afternoon|evening))?"
 
 _MOD = (
@@ -175,14 +175,15 @@ _FORMS = (
     ("decade", r"(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s\b|(?:the\s+)?'(?P<dec2>\d0)s\b"),
     (
         "relative",
-        r"(?i:(?P<rel>this|next|last|the\s+coming|the\s+current|the\s+following|the\s+previous"
+        r"(?i:(?P<rel_at>this\s+time\s+)?(?P<rel>this|next|last|the\s+coming|the\s+current|the\s+following|the\s+previous"
         r"|the\s+very\s+next|the\s+next)\s+(?:(?:fiscal|financial|calendar)\s+)?"
         r"(?P<rel_u>year|month|week(?:end)?|decade|century|quarter))\b",
     ),
     (
         "period_end",
         r"(?i:(?P<pe_u>year|month|week|quarter)(?:'s|s')?[\s-]end|end[\s-]of[\s-](?:the[\s-])?"
-        r"(?P<pe_u2>year|month|week|quarter)|(?:the\s+)?turn\s+of\s+the\s+(?P<pe_c>year|decade|century))\b",
+        r"(?P<pe_u2>year|month|week|quarter)|(?:the\s+)?turn\s+of\s+the\s+(?P<pe_c>year|decade|century)"
+        r"|the\s+(?P<pe_u3>year|month|week)\s+is\s+(?:out|over|up))\b",
     ),
     (
         "season",
@@ -216,9 +217,10 @@ _FORMS = (
     (
         "coming",
         r"(?i:(?:the\s+)?(?:coming|next\s+several|next\s+few|following)\s+(?P<cs_u>days|weeks|months|years|decades)"
-        r"|the\s+(?P<cs_u2>days|weeks|months|years)\s+(?:ahead|to\s+come))\b",
+        r"|the\s+(?P<cs_u2>days|weeks|months|years)\s+(?:ahead|to\s+come)"
+        r"|a\s+matter\s+of\s+(?P<cs_u3>days|weeks|months)|within\s+(?P<cs_u4>days|weeks|months))\b",
     ),
-    ("unit", r"(?i:the\s+(?P<un_u>year|month|week|decade|quarter|century))\b"),
+    ("unit", r"(?i:the\s+(?P<un_u>year|month|weekend|week|decade|quarter|century))\b"),
     (
         "year",
         rf"(?<![\d$£€.,:/])(?P<y>{_YEAR4})(?!\s*(?:%|percent|per\s+cent)|[.,:/]\d"
@@ -273,7 +275,7 @@ _MORE_FIRST_WORDS = """
         memorial valentine valentines valentine's election inauguration boxing st veterans remembrance
         bastille guy bonfire hogmanay any anytime soon sooner shortly imminently before in at some
         someday one eventually ultimately down right now nowadays currently these recently lately year
-        month week quarter turn couple few several dozen following
+        month week quarter turn couple few several dozen following within
 """
 # Words an expression can begin with. Trying the pattern only where one of them (or a digit)
 # starts a word keeps the scan several times faster than trying it at every character.
@@ -353,7 +355,8 @@ def _plausible(form: str, match: re.Match, text: str) -> bool:
         if match.group("s_y") is None and _FALL_SPRING_AS_NOUN.match(text, match.end()):
             return False  # "the fall of the regime"
     if form == "unit":
-        return match.group("mod") is not None
+        # "the year" needs a modifier to be a time ("the end of the year"); "the weekend" does not
+        return match.group("mod") is not None or match.group("un_u").lower() == "weekend"
     if (
         form == "span"
         and match.group("sp_n").lower() in ("a", "an")

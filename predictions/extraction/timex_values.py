@@ -118,18 +118,24 @@ def period_century(first_year: int) -> Period:
     )
 
 
+# The astronomical seasons, as readers and the guide's labellers count them: (first month, first
+# day) to (last month, last day); winter runs from December of its year into the next.
+SEASON_BOUNDS = {
+    "SP": ((3, 20), (6, 20)),
+    "SU": ((6, 21), (9, 22)),
+    "FA": ((9, 23), (12, 20)),
+    "WI": ((12, 21), (3, 19)),
+}
+
+
 def period_season(year: int, code: str) -> Period:
     """The season of `year`; winter runs from December of `year` into the next year."""
-    if code == "WI":
-        end_year = year + 1
-        return Period(
-            datetime.date(year, 12, 1),
-            datetime.date(end_year, 2, calendar.monthrange(end_year, 2)[1]),
-            "season",
-        )
-    first_month = {"SP": 3, "SU": 6, "FA": 9}[code]
+    (first_month, first_day), (last_month, last_day) = SEASON_BOUNDS[code]
+    end_year = year + 1 if code == "WI" else year
     return Period(
-        datetime.date(year, first_month, 1), period_month(year, first_month + 2).end, "season"
+        datetime.date(year, first_month, first_day),
+        datetime.date(end_year, last_month, last_day),
+        "season",
     )
 
 
@@ -214,6 +220,11 @@ def _narrow(period: Period) -> tuple[datetime.date, datetime.date]:
             return period_month(year, months[0]).start, period_month(year, months[1]).end
         days = {"start": (1, 10), "mid": (11, 15), "end": (21, period.end.day)}[period.mod]
         return period.start.replace(day=days[0]), period.start.replace(day=days[1])
+    if period.mod == "onset":
+        # "by the start of next year": the turn itself, its first month (or twelfth) at most
+        if period.grain == "year":
+            return period.start, period_month(period.start.year, 1).end
+        return period.start, max(period.start, at(1 / 12) - one_day)
     if period.mod == "start":
         return period.start, at(1 / 3) - one_day
     if period.mod == "mid":

@@ -76,7 +76,7 @@ def test_negated_future_is_marked():
         "Her resignation is only a matter of time.",
         "With three rounds left, the title is hers to lose.",
         "The regional council was bracing for defeat.",
-        "The ferry operator would almost certainly raise fares.",
+        "The ferry operator would almost certainly raise fares, its critics say.",
         "It is unlikely that any of the bills could pass.",
         "The likely nominee leads every poll.",
         "The tolls would fall sharply after the merger, the analysts predicted.",

@@ -78,23 +78,23 @@ CASES = [
     ("The plant will reopen by mid-May.", MONDAY, D(2014, 5, 15), "period_end", "by mid-May"),
     ("The plant will reopen next month.", AUTUMN, D(2016, 10, 31), "period_end", "next month"),
     ("The plant will reopen in May 2015.", MONDAY, D(2015, 5, 31), "period_end", "in May 2015"),
-    # Seasons
-    ("Prices will climb this summer.", MONDAY, D(2014, 8, 31), "period_end", "this summer"),
+    # Seasons, astronomical: summer ends on 22 September; on 10 March it is still winter
+    ("Prices will climb this summer.", MONDAY, D(2014, 9, 22), "period_end", "this summer"),
     (
         "The bridge will be finished by the fall.",
         MONDAY,
-        D(2014, 11, 30),
+        D(2014, 12, 20),
         "period_end",
         "by the fall",
     ),
     (
         "The bridge will be finished by next spring.",
         AUTUMN,
-        D(2017, 5, 31),
+        D(2017, 6, 20),
         "period_end",
         "by next spring",
     ),
-    ("Snow will close the pass in winter.", MONDAY, D(2015, 2, 28), "period_end", "in winter"),
+    ("Snow will close the pass in winter.", MONDAY, D(2014, 3, 19), "period_end", "in winter"),
     # Years
     ("The company will go bust in 2015.", MONDAY, D(2015, 12, 31), "period_end", "in 2015"),
     ("The company will go bust by 2020.", MONDAY, D(2020, 12, 31), "period_end", "by 2020"),
@@ -330,7 +330,7 @@ CASES = [
     (
         "The plan will be ready before summer, not in 2013.",
         MONDAY,
-        D(2014, 5, 31),
+        D(2014, 6, 20),
         "period_end",
         "before summer",
     ),
