@@ -127,3 +127,25 @@ def test_more_things_that_are_not_forecasts(sentence):
 def test_a_negative_subject_negates_the_forecast(sentence):
     (cue,) = find_cues(sentence)
     assert cue.negated
+
+
+def test_a_hint_pattern_finds_exactly_what_a_substring_test_per_hint_finds():
+    import random
+
+    from predictions.extraction.cues import hint_pattern
+
+    rng = random.Random(20261202)
+    for _ in range(300):
+        hints = tuple(
+            "".join(rng.choice("ab '") for _ in range(rng.randint(1, 4)))
+            for _ in range(rng.randint(1, 8))
+        )
+        pattern = hint_pattern(hints)
+        for _ in range(40):
+            text = "".join(rng.choice("ab 'c") for _ in range(rng.randint(0, 12)))
+            assert (pattern.search(text) is not None) == any(h in text for h in hints), (
+                hints,
+                text,
+            )
+    assert hint_pattern(("will", "won't", "'ll")).search("they won't") is not None
+    assert hint_pattern(("will", "won't", "'ll")).search("a wild night") is None
