@@ -32,8 +32,10 @@ _INNER_TITLE = re.compile(
     r"(?=[A-Z])"
 )
 TITLE_PREFIX = re.compile(r"^(?:(?:" + TITLES + r")\s+)+")
+# Every match opens with a capital or with "former" (the one title in lowercase): the lookahead
+# says so, and spares the titles' alternation at every other word.
 _PERSON = re.compile(
-    r"\b(?:(?P<title>" + TITLES + r")\s+)?(?P<name>[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+    r"\b(?=[A-Zf])(?:(?P<title>" + TITLES + r")\s+)?(?P<name>[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
     r"(?:\s+(?:[A-Z]\.\s+)?(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)(?:[-'][A-Z][a-z]+)?){1,2})\b"
 )
 _TITLED_SURNAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][a-z]+)")
