@@ -260,25 +260,6 @@ _TRANSCRIPT = re.compile(
 )
 
 
-def attribute(
-    sentences: list[Sentence],
-    index: int,
-    cue_start: int,
-    people: DocumentPeople,
-    default: Attribution,
-    cue_end: int | None = None,
-) -> Attribution:
-    """Return who says the forecast at ``cue_start`` (offset within sentence ``index``).
-
-    ``cue_end`` lets an expectation verb be its own attribution ("analysts expect …"). The
-    speaker found is recorded in ``people`` as heard (the likeliest "he" after).
-    """
-    found = read_speaker(sentences, index, cue_start, people, default, cue_end)
-    if found.role == "quoted" and found.speaker is not None:
-        people.heard(sentences[index].start, found.speaker)
-    return found
-
-
 def read_speaker(
     sentences: list[Sentence],
     index: int,

@@ -4,7 +4,7 @@ For a forecast at a cue, every person the text names in the sentence, in up to
 ``_BACK_SENTENCES`` sentences before it (no further than ``_BACK_PARAGRAPHS`` paragraphs)
 and in the next ``_AHEAD_SENTENCES``, is a *mention*: a full name or surname the
 ``DocumentPeople`` index knows, or a "he"/"she"/"they" resolved through it. The byline (the
-part's author) and whatever the rules chose (``attribution.attribute``: it may be a role such
+part's author) and whatever the rules chose (``attribution.read_speaker``: it may be a role such
 as "analysts" that no mention carries) are mentions too. Each mention gets binary features:
 where it is (sentence and paragraph distance, before or after the cue), whether a verb of
 saying follows or precedes it, whether it or the cue sits inside quotation marks, whether it

@@ -1,13 +1,10 @@
 import pytest
 
-from predictions.extraction.attribution import (
-    Attribution,
-    attribute,
-    is_first_person,
-)
+from predictions.extraction.attribution import Attribution, is_first_person
 from predictions.extraction.cues import find_cues
 from predictions.extraction.people import DocumentPeople, plausible_speaker
 from predictions.extraction.sentences import split_sentences
+from predictions.extraction.speaker_model import attribute
 
 AUTHOR = Attribution("Jo Writer", "author")
 
