@@ -25,6 +25,17 @@ def _postgres_vector():
     return SearchVector("title", "description", config="english")
 
 
+def _ranked_by(query: SearchQuery) -> QuerySet[Event]:
+    """PostgreSQL: the events ``query`` matches through the full-text index, best first."""
+    vector = _postgres_vector()
+    return (
+        Event.objects.alias(document=vector)
+        .filter(document=query)
+        .annotate(rank=SearchRank(vector, query))
+        .order_by("-rank", "-occurred_on", "-id")
+    )
+
+
 def events_search(*, q: str, any_word: bool = False) -> QuerySet[Event]:
     """Events matching the words of ``q`` (all of them, or with ``any_word`` any), best first."""
     words = q.split()
@@ -32,14 +43,7 @@ def events_search(*, q: str, any_word: bool = False) -> QuerySet[Event]:
         return Event.objects.none()
     if connection.vendor == "postgresql":
         text = " or ".join(words) if any_word else " ".join(words)
-        query = SearchQuery(text, config="english", search_type="websearch")
-        vector = _postgres_vector()
-        return (
-            Event.objects.alias(document=vector)
-            .filter(document=query)
-            .annotate(rank=SearchRank(vector, query))
-            .order_by("-rank", "-occurred_on", "-id")
-        )
+        return _ranked_by(SearchQuery(text, config="english", search_type="websearch"))
     condition = Q()
     for word in words:
         term = Q(title__icontains=word) | Q(description__icontains=word)
@@ -72,14 +76,7 @@ def events_search_any_two(*, groups: list[list[str]]) -> QuerySet[Event]:
         text = alternatives[0]
     else:
         text = " | ".join(f"({a} & {b})" for a, b in itertools.combinations(alternatives, 2))
-    query = SearchQuery(text, config="english", search_type="raw")
-    vector = _postgres_vector()
-    return (
-        Event.objects.alias(document=vector)
-        .filter(document=query)
-        .annotate(rank=SearchRank(vector, query))
-        .order_by("-rank", "-occurred_on", "-id")
-    )
+    return _ranked_by(SearchQuery(text, config="english", search_type="raw"))
 
 
 def events_search_any_one(*, groups: list[list[str]]) -> QuerySet[Event]:
