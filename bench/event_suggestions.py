@@ -6,14 +6,15 @@
 
 Imports Wikipedia's Current Events log for the years the claims span (by default 2012-2024,
 about 55,000 events: an archive that holds years of log) into a scratch database, then records
-each claim of ``bench/event_claims.jsonl`` and ``bench/event_claims_fresh.jsonl`` (or of the
-files given with ``--claims``) as an editor would find it: an open claim with one
-accepted forecast made on the claim's day, with its deadline. It asks ``events_for_claim``
-(the selector the resolve page calls) for five suggestions, and the frozen copy of the matcher
-as it was before (``event_suggestions_baseline.py``) in the same run, and reports how often an
-event that settles the claim comes first and how often it is among the five, for each part
-apart: the tuning and untouched parts of the first file, and "fresh (untouched)" for the second,
-whose claims were written after the matcher and never used to change it; and how long a
+each claim of ``bench/event_claims.jsonl``, ``bench/event_claims_fresh.jsonl`` and
+``bench/event_claims_fresh2.jsonl`` (or of the files given with ``--claims``) as an editor would
+find it: an open claim with one accepted forecast made on the claim's day, with its deadline. It
+asks ``events_for_claim`` (the selector the resolve page calls) for five suggestions, and the
+frozen copy of the matcher as it was before (``event_suggestions_baseline.py``) in the same run,
+and reports how often an event that settles the claim comes first and how often it is among the
+five, for each part apart: the tuning and untouched parts of the first file, "fresh (untouched)"
+for the second and "fresh2 (untouched)" for the third, whose claims were written after the
+matcher by an author who neither read nor ran it, and never used to change it; and how long a
 suggestion takes (the mean and the slowest claim).
 
 A claim's settling events are named by day, story heading, index and the first 12 hex digits
@@ -45,7 +46,11 @@ CORPUS_DIR = Path(
     os.environ.get("ARCHIVE_CORPUS_DIR", BENCH_DIR.parent.parent / "shared" / "corpus")
 )
 LOG_DIR = CORPUS_DIR / "events" / "wikipedia-current-events"
-CLAIMS = (BENCH_DIR / "event_claims.jsonl", BENCH_DIR / "event_claims_fresh.jsonl")
+CLAIMS = (
+    BENCH_DIR / "event_claims.jsonl",
+    BENCH_DIR / "event_claims_fresh.jsonl",
+    BENCH_DIR / "event_claims_fresh2.jsonl",
+)
 # Tags the importer drops, as ``predictions.importers.events`` does.
 UNTAGGED = frozenset({"", "uncategorized", "uncategorised"})
 SHOWN = 5
@@ -179,9 +184,9 @@ def main() -> int:
     parser.add_argument("--claim", help="run only the claim with this id, showing its ranking")
     parser.add_argument(
         "--part",
-        choices=("tuning", "untouched", "fresh", "all"),
+        choices=("tuning", "untouched", "fresh", "fresh2", "all"),
         default="all",
-        help="which claims to run (untouched: the first file's; fresh: the second file's)",
+        help="which claims to run (untouched: the first file's; fresh, fresh2: the second's, third's)",
     )
     parser.add_argument(
         "--claims", nargs="+", type=Path, default=CLAIMS, help="claim files (JSON lines)"
