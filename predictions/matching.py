@@ -58,7 +58,8 @@ def stem(word: str) -> str:
             if suffix in ("ies", "ied"):
                 word += "y"
             break
-    if word.endswith("e") and len(word) > 4:
+    # "vote" meets "votes" and "voted" (stemmed "vot"), as "leave" meets "leaves".
+    if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
 
@@ -183,6 +184,17 @@ _UNDER_WAY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 UNDER_WAY = 0.5
+# A beginning (a trial, a hearing, a tournament) and a win that only takes one on ("defeats
+# Denmark to reach the final") are steps too, unless beginning or reaching is the claim's outcome;
+# a beginning still to come ("she will begin her term") is not.
+_STARTS = re.compile(
+    r"""(?<!will\s)(?<!would\s)(?<!to\s)
+        \b(?:begins?|began|starts?|started|commences?|gets\s+under\s*way)\b
+      | \bto\s+(?:reach|advance\s+to|progress\s+to)\s+the\b
+      | \b(?:advances?|advanced)\s+to\s+the\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 # An announcement that something will happen ("confirms that the country will withdraw") is
 # often the decision itself, but is not yet the outcome.
 _ANNOUNCED = re.compile(
@@ -230,6 +242,12 @@ def is_forecast(sentence: str) -> bool:
 def under_way(text: str) -> bool:
     """Whether ``text`` reports a step towards an outcome (a vote held, a campaign, a bid)."""
     return bool(_UNDER_WAY.search(text))
+
+
+def starts(text: str, parts: ClaimParts) -> bool:
+    """Whether ``text`` reports a beginning, or a win taken only to reach something, that is
+    not itself the claim's outcome ("the trial begins" for "will be convicted")."""
+    return any(not parts.outcome & concepts(m.group()) for m in _STARTS.finditer(text))
 
 
 def evidence(text: str) -> str:
@@ -436,7 +454,13 @@ def _factor(reported: str, reading: Reading, parts: ClaimParts) -> float:
     """What the event's way of reporting the outcome makes of its word score, at most 1."""
     use = outcome_use(reading, parts)
     weight = USE_WEIGHTS.get(use, 1.0) if use is not None else 1.0
-    step = UNDER_WAY if under_way(reported) else ANNOUNCED if _ANNOUNCED.search(reported) else 0
+    step = (
+        UNDER_WAY
+        if under_way(reported) or starts(reported, parts)
+        else ANNOUNCED
+        if _ANNOUNCED.search(reported)
+        else 0
+    )
     # A step towards the outcome already counts less, whatever its tense.
     factor = step * (1.0 if use == outcome_uses.ASIDE else weight) if step else weight
     if subject_acts(reading, parts):

@@ -13,6 +13,7 @@ from predictions.matching import (
     evidence,
     is_forecast,
     rank_events,
+    starts,
     subject_acts,
     timing,
 )
@@ -209,3 +210,31 @@ def test_search_groups_keep_each_word_with_its_other_names():
     assert any("european union" in group for group in groups)
     assert not any("britain" in group for group in groups[1:]), "a form is searched once"
     assert event_search_words("Britain will leave the EU") == [w for g in groups for w in g]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "step"),
+    [
+        ("Tom Reed will be convicted of fraud", "The fraud trial of Tom Reed begins in Lakeside.", True),
+        ("The Gulls will win the Harbour Cup", "The Gulls defeat the Herons 2-1 to reach the Harbour Cup final.", True),
+        ("The Gulls will win the Harbour Cup", "The Gulls win their group to advance to the Harbour Cup.", True),
+        ("The Gulls will win the Harbour Cup", "The Gulls defeat the Herons 2-1 in the Harbour Cup final.", False),
+        ("Ada Brook will win the mayoral election", "Ada Brook wins. She will begin her term on 1 May.", False),
+        ("The harbour board will begin dredging the bay", "The harbour board begins dredging the bay.", False),
+        ("The Gulls will reach the Harbour Cup final", "The Gulls defeat the Herons to reach the Harbour Cup final.", False),
+    ],
+)  # fmt: skip
+def test_beginnings_and_wins_that_only_take_one_on_are_steps(claim, sentence, step):
+    assert starts(sentence, claim_parts(claim)) is step
+
+
+def test_the_final_outranks_the_semi_final_win_that_reached_it():
+    claim = "The Gulls will win the Harbour Cup"
+    heading = ["2031 Harbour Cup"]
+    events = [
+        _event("semi", "The Gulls defeat the Herons 2-1 to reach the Harbour Cup final.", FINAL - datetime.timedelta(days=4), heading),
+        _event("final", "The Ravens defeat the Gulls 3-1 in the final.", FINAL, heading),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "final"
+
