@@ -237,4 +237,3 @@ def test_the_final_outranks_the_semi_final_win_that_reached_it():
     ]  # fmt: skip
     ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
     assert [key for key, _ in ranked][0] == "final"
-
