@@ -290,6 +290,8 @@ def read(text: str) -> Reading:
     words = outcome_uses.words_of(normalise_phrases(_unaccented(text)))
     content = []
     for i, word in enumerate(words):
+        # "President-elect" names the office, not an election held that day.
+        word = word.removesuffix("-elect")
         if word in STOP_WORDS or len(word) < 2 or not _WORD.fullmatch(word):
             continue
         # Years name the occasion; other numbers (tallies, percentages) only lengthen the text.

@@ -237,3 +237,24 @@ def test_the_final_outranks_the_semi_final_win_that_reached_it():
     ]  # fmt: skip
     ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
     assert [key for key, _ in ranked][0] == "final"
+
+
+def test_an_office_elect_is_the_office_not_an_election_that_day():
+    claim = "Ada Brook will win the Lakeside mayoral election"
+    events = [
+        _event("visit", "Ada Brook, mayor-elect of Lakeside, visits the harbour.", FINAL + datetime.timedelta(days=7)),
+        _event("result", "Ada Brook was elected mayor of Lakeside, ahead of Tom Reed.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "result"
+    assert claim_parts(claim).subject <= concepts("Mayor-elect Ada Brook")
+
+
+def test_a_request_for_the_outcome_yields_to_the_outcome():
+    claim = "Tom Reed will resign as harbour chair"
+    events = [
+        _event("request", "The Lakeside harbour board formally requests that chair Tom Reed resign.", FINAL - datetime.timedelta(days=1)),
+        _event("deed", "Tom Reed resigns as chair.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "deed"
