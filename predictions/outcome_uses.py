@@ -28,9 +28,7 @@ ASIDE = "aside"
 NAMED = "named"
 
 # "President-elect" is one word, a title: the election is behind it, not the day's news.
-_TOKEN = re.compile(
-    r"[^\W_]+(?:['\u2019][^\W_]+)?(?:-elect\b)?|[,;:()\"\u201c\u201d\u2013\u2014]"
-)
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?(?:-elect\b)?|[,;:()\"\u201c\u201d\u2013\u2014]")
 _BOUNDARY = frozenset(',;:()"\u201c\u201d\u2013\u2014')
 # A clause of time: what follows it happened before the day's news, or is its background;
 # a clause of doubt ("whether it can leave") only supposes it.

@@ -70,6 +70,10 @@ def test_names_and_outcome_verbs_meet_their_other_forms():
     # A vote settles a claim whichever way it goes.
     assert concepts("Voters will approve the levy") & concepts("Voters reject the levy")
     assert concepts("Greek voters") & concepts("Greece")
+    # So does a verdict.
+    assert {"convict"} <= concepts("Tom Reed is found guilty") & concepts("Reed will be convicted")
+    assert {"convict"} <= concepts("The jury acquits Tom Reed") & concepts("Reed will be convicted")
+    assert "guilty" not in concepts("Tom Reed is found not guilty")
     assert concepts("Erdoğan") == concepts("Erdogan")
     assert normalise_phrases("The U.S. and the UK") == "The usa and the britain"
 
@@ -258,3 +262,13 @@ def test_a_request_for_the_outcome_yields_to_the_outcome():
     ]  # fmt: skip
     ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
     assert [key for key, _ in ranked][0] == "deed"
+
+
+def test_a_guilty_verdict_is_the_conviction_done_that_day():
+    claim = "Tom Reed will be convicted of fraud"
+    events = [
+        _event("trial", "The fraud trial of Tom Reed opens in Lakeside.", FINAL - datetime.timedelta(days=40)),
+        _event("verdict", "Former harbour chair Tom Reed is found guilty of fraud.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "verdict"
