@@ -173,6 +173,7 @@ _UNDER_WAY = re.compile(
       | \bvoting\s+(?:begins|starts|opens|continues|is\s+under\s*way|gets\s+under\s*way)\b
       | \bcast\s+(?:their\s+)?(?:votes|ballots)\b
       | \bface\s+off\b | \bdebates?\b | \bcampaign(?:s|ing)?\b
+      | \bprepar(?:e|es|ed|ing)\s+(?:to|for)\b
       | \b(?:apply|applies|applied)\s+(?:to|for)\b
       | \b(?:hold|holds|held)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:referendum|election|vote)\b
       | (?-i:\b(?:upcoming|ahead\s+of|scheduled|planned)\b)

@@ -15,6 +15,7 @@ from predictions.matching import (
     rank_events,
     starts,
     subject_acts,
+    under_way,
     timing,
 )
 from predictions.synonyms import normalise_phrases
@@ -272,3 +273,17 @@ def test_a_guilty_verdict_is_the_conviction_done_that_day():
     ]  # fmt: skip
     ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
     assert [key for key, _ in ranked][0] == "verdict"
+
+
+def test_preparing_for_the_outcome_is_a_step():
+    assert under_way(
+        "Lakeside prepares to host the Harbour Cup final between the Gulls and the Herons."
+    )
+    assert not under_way("The Gulls defeat the Herons in the Harbour Cup final.")
+    claim = "The Gulls will win the Harbour Cup"
+    events = [
+        _event("host", "Lakeside prepares to host the Harbour Cup final between the Gulls and the Herons.", FINAL),
+        _event("final", "The Gulls defeat the Herons to lift their third cup in a row.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "final"
