@@ -12,9 +12,10 @@ accepted forecast made on the claim's day, with its deadline. It asks ``events_f
 (the selector the resolve page calls) for five suggestions, and the frozen copy of the matcher
 as it was before (``event_suggestions_baseline.py``) in the same run, and reports how often an
 event that settles the claim comes first and how often it is among the five, for each part
-apart: the tuning and untouched parts of the first file, and "fresh (untouched)" for the second,
-whose claims were written after the matcher and never used to change it; and how long a
-suggestion takes (the mean and the slowest claim).
+apart: the tuning and untouched parts of the first file, and another file's claims by its name
+and split ("fresh (tuning)" for the second, whose claims were written after the matcher and
+measured untouched on 2 December 2026, then tuned on); and how long a suggestion takes (the
+mean and the slowest claim).
 
 A claim's settling events are named by day, story heading, index and the first 12 hex digits
 of the sha1 of the item's sentence (as the importer reads it, sources stripped), so the log's

@@ -54,12 +54,15 @@ def stem(word: str) -> str:
         return word[:-4] + "d"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            # "-es" follows a hissing sound ("taxes", "marches"); elsewhere the "e" is the
+            # word's own, so that "votes" meets "vote" and "rates" "rate".
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                suffix = "s"
             word = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
                 word += "y"
             break
-    # "vote" meets "votes" and "voted" (stemmed "vot"), as "leave" meets "leaves".
-    if word.endswith("e") and len(word) > 3:
+    if word.endswith("e") and len(word) > 4:
         word = word[:-1]
     return word
 
