@@ -15,8 +15,8 @@ from predictions.matching import (
     rank_events,
     starts,
     subject_acts,
-    under_way,
     timing,
+    under_way,
 )
 from predictions.synonyms import normalise_phrases
 
