@@ -12,10 +12,10 @@ find it: an open claim with one accepted forecast made on the claim's day, with 
 asks ``events_for_claim`` (the selector the resolve page calls) for five suggestions, and the
 frozen copy of the matcher as it was before (``event_suggestions_baseline.py``) in the same run,
 and reports how often an event that settles the claim comes first and how often it is among the
-five, for each part apart: the tuning and untouched parts of the first file, "fresh (untouched)"
-for the second and "fresh2 (untouched)" for the third, whose claims were written after the
-matcher by an author who neither read nor ran it, and never used to change it; and how long a
-suggestion takes (the mean and the slowest claim).
+five, for each part apart: the first file's claims by split, another file's by its name and
+split ("fresh (tuning)": written after the matcher, measured untouched on 2 December 2026, then
+tuned on; "fresh2 (untouched)": written by an author who neither read nor ran the matcher, and
+never used to change it); and how long a suggestion takes (the mean and the slowest claim).
 
 A claim's settling events are named by day, story heading, index and the first 12 hex digits
 of the sha1 of the item's sentence (as the importer reads it, sources stripped), so the log's

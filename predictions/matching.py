@@ -54,6 +54,10 @@ def stem(word: str) -> str:
         return word[:-4] + "d"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            # "-es" follows a hissing sound ("taxes", "marches"); elsewhere the "e" is the
+            # word's own, so that "votes" meets "vote" and "rates" "rate".
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                suffix = "s"
             word = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
                 word += "y"
@@ -172,6 +176,7 @@ _UNDER_WAY = re.compile(
       | \bvoting\s+(?:begins|starts|opens|continues|is\s+under\s*way|gets\s+under\s*way)\b
       | \bcast\s+(?:their\s+)?(?:votes|ballots)\b
       | \bface\s+off\b | \bdebates?\b | \bcampaign(?:s|ing)?\b
+      | \bprepar(?:e|es|ed|ing)\s+(?:to|for)\b
       | \b(?:apply|applies|applied)\s+(?:to|for)\b
       | \b(?:hold|holds|held)\s+(?:a|an|its|their)\s+(?:\w+\s+)?(?:referendum|election|vote)\b
       | (?-i:\b(?:upcoming|ahead\s+of|scheduled|planned)\b)
@@ -183,6 +188,17 @@ _UNDER_WAY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 UNDER_WAY = 0.5
+# A beginning (a trial, a hearing, a tournament) and a win that only takes one on ("defeats
+# Denmark to reach the final") are steps too, unless beginning or reaching is the claim's outcome;
+# a beginning still to come ("she will begin her term") is not.
+_STARTS = re.compile(
+    r"""(?<!will\s)(?<!would\s)(?<!to\s)
+        \b(?:begins?|began|starts?|started|commences?|gets\s+under\s*way)\b
+      | \bto\s+(?:reach|advance\s+to|progress\s+to)\s+the\b
+      | \b(?:advances?|advanced)\s+to\s+the\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 # An announcement that something will happen ("confirms that the country will withdraw") is
 # often the decision itself, but is not yet the outcome.
 _ANNOUNCED = re.compile(
@@ -232,6 +248,12 @@ def under_way(text: str) -> bool:
     return bool(_UNDER_WAY.search(text))
 
 
+def starts(text: str, parts: ClaimParts) -> bool:
+    """Whether ``text`` reports a beginning, or a win taken only to reach something, that is
+    not itself the claim's outcome ("the trial begins" for "will be convicted")."""
+    return any(not parts.outcome & concepts(m.group()) for m in _STARTS.finditer(text))
+
+
 def evidence(text: str) -> str:
     """The sentences of an event's text that report something (forecast sentences dropped)."""
     return " ".join(s for s in _SENTENCES.split(text) if s.strip() and not is_forecast(s))
@@ -272,6 +294,8 @@ def read(text: str) -> Reading:
     words = outcome_uses.words_of(normalise_phrases(_unaccented(text)))
     content = []
     for i, word in enumerate(words):
+        # "President-elect" names the office, not an election held that day.
+        word = word.removesuffix("-elect")
         if word in STOP_WORDS or len(word) < 2 or not _WORD.fullmatch(word):
             continue
         # Years name the occasion; other numbers (tallies, percentages) only lengthen the text.
@@ -436,7 +460,13 @@ def _factor(reported: str, reading: Reading, parts: ClaimParts) -> float:
     """What the event's way of reporting the outcome makes of its word score, at most 1."""
     use = outcome_use(reading, parts)
     weight = USE_WEIGHTS.get(use, 1.0) if use is not None else 1.0
-    step = UNDER_WAY if under_way(reported) else ANNOUNCED if _ANNOUNCED.search(reported) else 0
+    step = (
+        UNDER_WAY
+        if under_way(reported) or starts(reported, parts)
+        else ANNOUNCED
+        if _ANNOUNCED.search(reported)
+        else 0
+    )
     # A step towards the outcome already counts less, whatever its tense.
     factor = step * (1.0 if use == outcome_uses.ASIDE else weight) if step else weight
     if subject_acts(reading, parts):

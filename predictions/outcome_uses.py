@@ -13,8 +13,8 @@ from its own form and the few words before it in its clause:
   postponed``), or an outcome noun that a result verb takes (``announces her resignation``,
   ``reaches a deal``, ``concedes defeat``);
 - ``ASIDE``: a past form with no present auxiliary (``deposed``, ``was elected``, ``won``), a use
-  after a word of time (after, following, since, amid), or one after ``to``, a modal, ``for`` or
-  ``any``;
+  after a word of time (after, following, since, amid) or of asking (``requests that he step
+  down``), or one after ``to``, a modal, ``for`` or ``any``;
 - ``NAMED``: a noun used otherwise (``the withdrawal agreement bill``), neither.
 """
 
@@ -27,12 +27,39 @@ ACT = "act"
 ASIDE = "aside"
 NAMED = "named"
 
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?|[,;:()\"\u201c\u201d\u2013\u2014]")
+# "President-elect" is one word, a title: the election is behind it, not the day's news.
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?(?:-elect\b)?|[,;:()\"\u201c\u201d\u2013\u2014]")
 _BOUNDARY = frozenset(',;:()"\u201c\u201d\u2013\u2014')
 # A clause of time: what follows it happened before the day's news, or is its background;
 # a clause of doubt ("whether it can leave") only supposes it.
 _TIME_WORDS = frozenset(
     ["after", "following", "since", "amid", "despite", "until", "whether", "if", "unless"]
+)
+# Asking for an outcome ("requests that the president step down", "demands his
+# resignation") is not the outcome.
+_REQUESTS = frozenset(
+    [
+        "ask",
+        "asks",
+        "demand",
+        "demands",
+        "request",
+        "requests",
+        "urge",
+        "urges",
+        "want",
+        "wants",
+        "seek",
+        "seeks",
+        "insist",
+        "insists",
+        "recommend",
+        "recommends",
+        "propose",
+        "proposes",
+        "petition",
+        "petitions",
+    ]
 )
 # How far back in its clause a word of time still governs a use.
 _TIME_REACH = 8
@@ -219,7 +246,7 @@ def use_of(words: list[str], at: int) -> str:
         if earlier in _BOUNDARY:
             break
         clause.append(earlier)  # nearest first
-    if any(w in _TIME_WORDS for w in clause[:_TIME_REACH]):
+    if any(w in _TIME_WORDS or w in _REQUESTS for w in clause[:_TIME_REACH]):
         return ASIDE
     # The nearest word before it that is not an adverb.
     before = next((w for w in clause if not _ADVERB.fullmatch(w)), None)

@@ -60,6 +60,8 @@ PHRASES: dict[str, str] = {
     "blast off": "launch",
     "military operation": "invasion",
     "put off": "postpone",
+    "found not guilty": "acquitted",
+    "found guilty": "convicted",
 }
 
 # Upper-case short forms that are ordinary words in lower case ("US", "WHO").
@@ -125,6 +127,8 @@ _OUTCOMES = {
     "decide": """approve approves approved approval reject rejects rejected rejection ratify
         ratifies ratified ratification accept accepts accepted uphold upholds upheld
         overturn overturns overturned repeal repeals repealed""",
+    # A verdict settles the claim whichever way it goes.
+    "convict": "convict convicts convicted conviction convictions acquit acquits acquitted acquittal",
     "agree": "agree agrees agreed agreement agreements deal deals accord accords pact",
     "legal": "legalise legalises legalised legalize legalizes legalized legalisation legalization",
     "launch": "launch launches launched launching liftoff fly flies flew flight",

@@ -13,8 +13,10 @@ from predictions.matching import (
     evidence,
     is_forecast,
     rank_events,
+    starts,
     subject_acts,
     timing,
+    under_way,
 )
 from predictions.synonyms import normalise_phrases
 
@@ -69,6 +71,10 @@ def test_names_and_outcome_verbs_meet_their_other_forms():
     # A vote settles a claim whichever way it goes.
     assert concepts("Voters will approve the levy") & concepts("Voters reject the levy")
     assert concepts("Greek voters") & concepts("Greece")
+    # So does a verdict.
+    assert {"convict"} <= concepts("Tom Reed is found guilty") & concepts("Reed will be convicted")
+    assert {"convict"} <= concepts("The jury acquits Tom Reed") & concepts("Reed will be convicted")
+    assert "guilty" not in concepts("Tom Reed is found not guilty")
     assert concepts("Erdoğan") == concepts("Erdogan")
     assert normalise_phrases("The U.S. and the UK") == "The usa and the britain"
 
@@ -209,3 +215,75 @@ def test_search_groups_keep_each_word_with_its_other_names():
     assert any("european union" in group for group in groups)
     assert not any("britain" in group for group in groups[1:]), "a form is searched once"
     assert event_search_words("Britain will leave the EU") == [w for g in groups for w in g]
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "step"),
+    [
+        ("Tom Reed will be convicted of fraud", "The fraud trial of Tom Reed begins in Lakeside.", True),
+        ("The Gulls will win the Harbour Cup", "The Gulls defeat the Herons 2-1 to reach the Harbour Cup final.", True),
+        ("The Gulls will win the Harbour Cup", "The Gulls win their group to advance to the Harbour Cup.", True),
+        ("The Gulls will win the Harbour Cup", "The Gulls defeat the Herons 2-1 in the Harbour Cup final.", False),
+        ("Ada Brook will win the mayoral election", "Ada Brook wins. She will begin her term on 1 May.", False),
+        ("The harbour board will begin dredging the bay", "The harbour board begins dredging the bay.", False),
+        ("The Gulls will reach the Harbour Cup final", "The Gulls defeat the Herons to reach the Harbour Cup final.", False),
+    ],
+)  # fmt: skip
+def test_beginnings_and_wins_that_only_take_one_on_are_steps(claim, sentence, step):
+    assert starts(sentence, claim_parts(claim)) is step
+
+
+def test_the_final_outranks_the_semi_final_win_that_reached_it():
+    claim = "The Gulls will win the Harbour Cup"
+    heading = ["2031 Harbour Cup"]
+    events = [
+        _event("semi", "The Gulls defeat the Herons 2-1 to reach the Harbour Cup final.", FINAL - datetime.timedelta(days=4), heading),
+        _event("final", "The Ravens defeat the Gulls 3-1 in the final.", FINAL, heading),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "final"
+
+
+def test_an_office_elect_is_the_office_not_an_election_that_day():
+    claim = "Ada Brook will win the Lakeside mayoral election"
+    events = [
+        _event("visit", "Ada Brook, mayor-elect of Lakeside, visits the harbour.", FINAL + datetime.timedelta(days=7)),
+        _event("result", "Ada Brook was elected mayor of Lakeside, ahead of Tom Reed.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "result"
+    assert claim_parts(claim).subject <= concepts("Mayor-elect Ada Brook")
+
+
+def test_a_request_for_the_outcome_yields_to_the_outcome():
+    claim = "Tom Reed will resign as harbour chair"
+    events = [
+        _event("request", "The Lakeside harbour board formally requests that chair Tom Reed resign.", FINAL - datetime.timedelta(days=1)),
+        _event("deed", "Tom Reed resigns as chair.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "deed"
+
+
+def test_a_guilty_verdict_is_the_conviction_done_that_day():
+    claim = "Tom Reed will be convicted of fraud"
+    events = [
+        _event("trial", "The fraud trial of Tom Reed opens in Lakeside.", FINAL - datetime.timedelta(days=40)),
+        _event("verdict", "Former harbour chair Tom Reed is found guilty of fraud.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "verdict"
+
+
+def test_preparing_for_the_outcome_is_a_step():
+    assert under_way(
+        "Lakeside prepares to host the Harbour Cup final between the Gulls and the Herons."
+    )
+    assert not under_way("The Gulls defeat the Herons in the Harbour Cup final.")
+    claim = "The Gulls will win the Harbour Cup"
+    events = [
+        _event("host", "Lakeside prepares to host the Harbour Cup final between the Gulls and the Herons.", FINAL),
+        _event("final", "The Gulls defeat the Herons to lift their third cup in a row.", FINAL),
+    ]  # fmt: skip
+    ranked = rank_events(claim, events, made_on=MADE, deadline=FINAL)
+    assert [key for key, _ in ranked][0] == "final"

@@ -16,6 +16,10 @@ def test_stems_meet_word_forms():
     assert stem("Russia") == stem("Russian")
     assert stem("elections") == stem("election")
     assert stem("countries") == stem("country")
+    assert stem("vote") == stem("votes")
+    assert stem("rate") == stem("rates")
+    assert stem("taxes") == stem("tax")
+    assert stem("marches") == stem("march")
 
 
 def test_tokens_drop_stop_words():

@@ -45,6 +45,8 @@ def test_the_outcome_done_that_day(sentence, word):
         ("Leaders meet in Lakeside, aiming for a global deal on fishing.", "deal"),
         ("The court rules on whether the town can leave the league.", "leave"),
         ("After the games are postponed, the clock is switched off.", "postponed"),
+        ("The party formally requests that chair Tom Reed resign.", "resign"),
+        ("Harbour workers demand the resignation of the chair.", "resignation"),
     ],
 )
 def test_the_outcome_as_past_or_to_come(sentence, word):
@@ -74,3 +76,7 @@ def test_strongest_prefers_the_deed():
     assert strongest([ASIDE, NAMED]) == NAMED
     assert strongest([ASIDE]) == ASIDE
     assert strongest([]) is None
+
+
+def test_an_office_elect_is_one_word():
+    assert "mayor-elect" in words_of("Mayor-elect Ada Brook visits the harbour.")
