@@ -16,7 +16,7 @@ from predictions.extraction.cues import find_cues
         "I'm predicting a landslide.",
         "Economists forecast a recession.",
         "It is more likely than not that a deal will come to pass.",
-        "A ruling is unlikely before the end of the year.",
+        "A verdict on the appeal is unlikely before the end of the year.",
         "The merger is likely to close.",
         "The company is widely expected to cut jobs.",
         "Pollsters predicted the race would tighten.",
