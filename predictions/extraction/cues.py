@@ -222,7 +222,7 @@ _WAIT_AND_SEE = re.compile(
     r"instructive|curious|worth\s+watching)\s+to\s+(?:see|watch|learn|find\s+out)\b",
     re.IGNORECASE,
 )
-# "that doesn't mean he won't win": an inference denied, no outcome forecast.
+# "that does not mean she will not win": an inference denied, no outcome forecast.
 _NO_IMPLICATION = re.compile(
     r"(?:\bdoes\s+not|\bdoesn't|\bdo\s+not|\bdon't|\bdid\s+not|\bdidn't|\bnot|\bnever)\s+"
     r"(?:necessarily\s+|automatically\s+)?(?:mean|means|imply|implies|guarantee)\s+(?:that\s+)?"

@@ -1,4 +1,4 @@
-"""Scheduled events a text dates itself: "the Iowa caucuses on Feb. 1", "Tuesday's primary".
+"""Scheduled events a text dates itself: "the Dakota caucuses on Feb. 1", "Tuesday's primary".
 
 A forecast often names an event without its date ("before the Iowa contest", "by the next
 election") while the same article dates it elsewhere. Those dated mentions become known events
@@ -13,7 +13,7 @@ from predictions.extraction.deadlines import EVENT_NOUNS
 from predictions.extraction.events import KnownEvent
 from predictions.extraction.timex import Period, find_timexes, resolve
 
-# "the Iowa caucuses on Feb. 1", "the election, set for May 25", "the convention in Cleveland
+# "the Dakota caucuses on Feb. 1", "the election, set for May 25", "the convention in Cleveland
 # on July 18": an event phrase, then its day.
 _EVENT_THEN_DAY = re.compile(
     r"(?P<phrase>(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}?" + EVENT_NOUNS + r")"

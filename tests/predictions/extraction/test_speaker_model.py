@@ -37,7 +37,7 @@ def speakers(text, authors=("Jo Writer",)):
         ("Ada Park told reporters the mill will close next year.", "Ada Park"),
         ("The mill will close next year, Ada Park said on Monday.", "Ada Park"),
         ("Ada Park was sure that the union will lose the vote.", "Ada Park"),
-        ("Aides have also suggested that the mill will close next year.", "Aides"),
+        ("Aides have also argued that the mill will close next year.", "Aides"),
     ],
 )
 def test_reported_speech_belongs_to_the_reporters_subject(text, speaker):

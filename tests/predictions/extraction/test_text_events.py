@@ -14,8 +14,8 @@ MADE_ON = D(2016, 1, 20)  # a Wednesday
     "text, event",
     [
         (
-            "Voters meet for the Iowa caucuses on Feb. 1.",
-            KnownEvent("Iowa caucuses", D(2016, 2, 1)),
+            "Voters meet for the Dakota caucuses on Feb. 1.",
+            KnownEvent("Dakota caucuses", D(2016, 2, 1)),
         ),
         ("The referendum, set for March 6, is close.", KnownEvent("The referendum", D(2016, 3, 6))),
         ("Tuesday's primary is the next test.", KnownEvent("primary", D(2016, 1, 26))),
@@ -34,11 +34,11 @@ def test_periods_and_undated_events_are_not_dated_events():
 
 def test_a_forecast_names_an_event_the_text_dates_elsewhere():
     text = (
-        "Voters will gather for the Iowa caucuses on Feb. 1 after a long winter of campaigning. "
-        "Ada Park said the senator will gain ground before the Iowa contest."
+        "Voters will gather for the Dakota caucuses on Feb. 1 after a long winter of campaigning. "
+        "Ada Park said the senator will gain ground before the Dakota contest."
     )
     candidate = extract(
         Part(text=text, made_on=MADE_ON, kind="article", authors=("Jo Writer",), outlet="X")
     )[-1]
     assert (candidate.deadline, candidate.deadline_kind) == (D(2016, 2, 1), "event")
-    assert candidate.deadline_text == "before the Iowa contest"
+    assert candidate.deadline_text == "before the Dakota contest"
