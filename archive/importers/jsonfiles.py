@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,20 +38,8 @@ def read_json(text: str, *, source: str, defaults: Defaults) -> Iterator[ReadRes
 
 
 def read_json_lines(text: str, *, source: str, defaults: Defaults) -> Iterator[ReadResult]:
-    found = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        found = True
-        position = f"line {number}"
-        try:
-            data = loads(line)
-        except DocumentError as error:
-            yield ReadResult(source, position, None, error.message)
-            continue
-        yield _result(data, source=source, position=position, defaults=defaults)
-    if not found:
-        yield ReadResult(source, "", None, "empty file")
+    lines = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
+    yield from _line_results(lines, source=source, defaults=defaults)
 
 
 def stream_json_lines(
@@ -62,32 +50,47 @@ def stream_json_lines(
     Lines must be UTF-8 (a big file is machine-written); a longer line than ``max_line_bytes``
     is reported and skipped without being held in memory.
     """
-    found = False
     with path.open("rb") as fh:
-        for number, raw in enumerate(_lines(fh, max_line_bytes), start=1):
-            if raw is None:
-                found = True
-                yield ReadResult(
-                    source, f"line {number}", None, f"longer than {max_line_bytes} bytes"
-                )
-                continue
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            if not raw.strip():
-                continue
-            found = True
-            position = f"line {number}"
-            try:
-                data = loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield ReadResult(source, position, None, "not valid UTF-8 text")
-                continue
-            except DocumentError as error:
-                yield ReadResult(source, position, None, error.message)
-                continue
-            yield _result(data, source=source, position=position, defaults=defaults)
+        yield from _line_results(
+            _decoded_lines(fh, max_line_bytes), source=source, defaults=defaults
+        )
+
+
+def _line_results(
+    lines: Iterable[tuple[int, str | DocumentError]], *, source: str, defaults: Defaults
+) -> Iterator[ReadResult]:
+    """One result per numbered non-blank line (its text, or why it cannot be read)."""
+    found = False
+    for number, line in lines:
+        found = True
+        position = f"line {number}"
+        if isinstance(line, DocumentError):
+            yield ReadResult(source, position, None, line.message)
+            continue
+        try:
+            data = loads(line)
+        except DocumentError as error:
+            yield ReadResult(source, position, None, error.message)
+            continue
+        yield _result(data, source=source, position=position, defaults=defaults)
     if not found:
         yield ReadResult(source, "", None, "empty file")
+
+
+def _decoded_lines(fh: BinaryIO, limit: int) -> Iterator[tuple[int, str | DocumentError]]:
+    """The numbered non-blank lines of ``fh`` as text, or the reason one cannot be read."""
+    for number, raw in enumerate(_lines(fh, limit), start=1):
+        if raw is None:
+            yield number, DocumentError(f"longer than {limit} bytes")
+            continue
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        if not raw.strip():
+            continue
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield number, DocumentError("not valid UTF-8 text")
 
 
 def _lines(fh: BinaryIO, limit: int) -> Iterator[bytes | None]:
